@@ -1,0 +1,285 @@
+//! Command-line arguments and the non-interactive commands.
+//!
+//! [`run`] returns the process exit code and writes to the given streams, so the
+//! binary's behaviour is testable without spawning it. A closed output pipe
+//! (`| head -1`) is success, not an error.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::data::{Dataset, LoadError};
+use crate::model::{self, Scenario};
+use crate::number::{Fixed3, NumberError, parse_thousandths};
+use crate::report::{self, Format, Summary};
+
+/// Exit code for bad arguments or bad data.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Explore arrest-quota scenarios against ICE's historical arrest figures.
+///
+/// With no command, opens the interactive screen (or prints the summary when output
+/// is not a terminal).
+#[derive(Debug, Parser)]
+#[command(name = "arrest-scenarios", version, about, long_about = None)]
+pub struct Cli {
+    /// Read the data files from DIR instead of the bundled copies (missing files fall
+    /// back to the bundled ones).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Colour on screen: auto (off when NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// The command; none opens the interactive screen.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour unless `NO_COLOR` is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour: a monochrome theme.
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Print a scenario's totals against every fiscal year and reported quota.
+    Summary(SummaryArgs),
+    /// Validate the data files and print what was loaded (exit 2 on any problem).
+    Check,
+    /// List the presets taken from quotas.csv.
+    Presets,
+    /// List the sources with their links.
+    Sources,
+}
+
+/// The scenario's inputs, shared by `summary` and the interactive screen.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ScenarioArgs {
+    /// Start from a preset (see `arrest-scenarios presets`); other flags override it.
+    #[arg(long, value_name = "ID")]
+    pub preset: Option<String>,
+    /// Number of field offices (0 to 4,294,967,295).
+    #[arg(long, value_name = "N")]
+    pub offices: Option<u32>,
+    /// Arrests per office per day (decimals allowed, up to 1e12).
+    #[arg(long, value_name = "N", value_parser = parse_target)]
+    pub per_office: Option<Fixed3>,
+    /// Percent of the target actually met (0 to 1000; default 100).
+    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    pub attainment: Option<Fixed3>,
+    /// Days per year with arrests (1 to 366; 261 for weekdays only; default 365).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366))]
+    pub days: Option<u16>,
+    /// A different daily target for one office, as CODE=N (repeatable), e.g. DAL=120.
+    #[arg(long = "office", value_name = "CODE=N", value_parser = parse_override)]
+    pub overrides: Vec<(String, Fixed3)>,
+}
+
+/// `summary`'s arguments.
+#[derive(Debug, Clone, Args)]
+pub struct SummaryArgs {
+    /// The scenario.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+fn number_message(text: &str, e: &NumberError) -> String {
+    format!("'{text}' {e}")
+}
+
+fn parse_target(text: &str) -> Result<Fixed3, String> {
+    let t = parse_thousandths(text).map_err(|e| number_message(text, &e))?;
+    let t = Fixed3::from_thousandths(t);
+    if t > model::MAX_PER_OFFICE {
+        return Err(format!("'{text}' is too large (at most 1,000,000,000,000 a day)"));
+    }
+    Ok(t)
+}
+
+fn parse_percent(text: &str) -> Result<Fixed3, String> {
+    let text = text.trim().trim_end_matches('%');
+    let t = Fixed3::from_thousandths(
+        parse_thousandths(text).map_err(|e| number_message(text, &e))?,
+    );
+    if t > model::MAX_ATTAINMENT {
+        return Err(format!("'{text}' is above {}%", model::MAX_ATTAINMENT));
+    }
+    Ok(t)
+}
+
+fn parse_override(text: &str) -> Result<(String, Fixed3), String> {
+    let (code, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("'{text}' is not CODE=N (e.g. DAL=120)"))?;
+    Ok((code.trim().to_ascii_uppercase(), parse_target(value)?))
+}
+
+/// Why a scenario could not be built from the arguments.
+#[derive(Debug, thiserror::Error)]
+pub enum ArgsError {
+    /// `--preset` names no preset.
+    #[error("'{0}' is not a preset; the presets are: {1}")]
+    UnknownPreset(String, String),
+    /// An input is out of range.
+    #[error(transparent)]
+    Scenario(#[from] model::ScenarioError),
+}
+
+impl ScenarioArgs {
+    /// The scenario these arguments describe (the January 2025 25 x 75 by default).
+    ///
+    /// # Errors
+    /// An unknown preset or an input out of range.
+    pub fn scenario(&self, data: &Dataset, presets: &[model::Preset]) -> Result<Scenario, ArgsError> {
+        let mut s = match &self.preset {
+            Some(id) => presets
+                .iter()
+                .find(|p| p.id == *id)
+                .map(model::Preset::scenario)
+                .ok_or_else(|| {
+                    let ids: Vec<&str> = presets.iter().map(|p| p.id.as_str()).collect();
+                    ArgsError::UnknownPreset(id.clone(), ids.join(", "))
+                })?,
+            None => Scenario::default(),
+        };
+        if let Some(n) = self.offices {
+            s.offices = n;
+        }
+        if let Some(t) = self.per_office {
+            s.per_office = t;
+        }
+        if let Some(a) = self.attainment {
+            s.attainment = a;
+        }
+        if let Some(d) = self.days {
+            s.days = d;
+        }
+        for (code, t) in &self.overrides {
+            s.overrides.insert(code.clone(), *t);
+        }
+        s.validate(&data.offices)?;
+        Ok(s)
+    }
+}
+
+/// Load the data named by `--data-dir`, or the bundled data.
+///
+/// # Errors
+/// Every problem in the files.
+pub fn load(data_dir: Option<&std::path::Path>) -> Result<Dataset, LoadError> {
+    match data_dir {
+        Some(dir) => Dataset::from_dir(dir),
+        None => Dataset::bundled(),
+    }
+}
+
+/// Run a non-interactive command, writing to `out` and `err`; returns the exit code.
+pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let data = match load(cli.data_dir.as_deref()) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = write!(err, "error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    for (file, origin) in &data.origins {
+        if cli.data_dir.is_some() && *origin == crate::data::Origin::Bundled {
+            let _ = writeln!(
+                err,
+                "note: {file} is not in the data directory; using the bundled copy"
+            );
+        }
+    }
+    let presets = model::presets(&data);
+    let text = match command {
+        Command::Check => report::loaded(&data),
+        Command::Sources => report::sources(&data),
+        Command::Presets => report::presets(&presets),
+        Command::Summary(args) => match args.scenario.scenario(&data, &presets) {
+            Ok(s) => {
+                let outcome = model::evaluate(&s, &data);
+                Summary::new(&s, &outcome, &data, &presets).render(args.format)
+            }
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                return EXIT_USAGE;
+            }
+        },
+    };
+    write_out(out, &text, err)
+}
+
+/// Write `text`; a closed pipe ends quietly with success.
+pub fn write_out(out: &mut dyn Write, text: &str, err: &mut dyn Write) -> u8 {
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => 0,
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot write the output: {e}");
+            1
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_argument_definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn flags_override_a_preset() {
+        let data = Dataset::bundled().unwrap();
+        let presets = model::presets(&data);
+        let args = ScenarioArgs {
+            preset: Some("axios-3000".into()),
+            attainment: Some(Fixed3::whole(60)),
+            ..ScenarioArgs::default()
+        };
+        let s = args.scenario(&data, &presets).unwrap();
+        assert_eq!((s.offices, s.per_office), (25, Fixed3::whole(120)));
+        assert_eq!(s.attainment, Fixed3::whole(60));
+        let bad = ScenarioArgs {
+            preset: Some("nope".into()),
+            ..ScenarioArgs::default()
+        };
+        assert!(bad
+            .scenario(&data, &presets)
+            .unwrap_err()
+            .to_string()
+            .starts_with("'nope' is not a preset; the presets are: wapo-national-low, "));
+    }
+
+    #[test]
+    fn value_parsers_explain_refusals() {
+        assert_eq!(parse_target("abc").unwrap_err(), "'abc' is not a number");
+        assert_eq!(
+            parse_target("2e12").unwrap_err(),
+            "'2e12' is too large (at most 1,000,000,000,000 a day)"
+        );
+        assert_eq!(parse_percent("60%").unwrap(), Fixed3::whole(60));
+        assert_eq!(parse_percent("1001").unwrap_err(), "'1001' is above 1,000%");
+        assert_eq!(
+            parse_override("dal=120").unwrap(),
+            ("DAL".to_string(), Fixed3::whole(120))
+        );
+        assert_eq!(parse_override("DAL").unwrap_err(), "'DAL' is not CODE=N (e.g. DAL=120)");
+    }
+}

@@ -1,0 +1,314 @@
+//! Reading one CSV file into raw string records, tolerantly (BOM, CRLF, spaces, blank
+//! lines) but precisely: every problem becomes a [`DataError`] with file and line.
+
+use serde::de::DeserializeOwned;
+
+use super::error::DataError;
+use super::Confidence;
+use crate::number::{self, NumberError};
+
+/// A raw record and the 1-based line it started on.
+pub struct Line<R> {
+    /// Line number in the file (the header is line 1).
+    pub line: u64,
+    /// The record, every field still text.
+    pub record: R,
+}
+
+/// Read `bytes` as CSV with the given required columns into raw records.
+///
+/// Problems are pushed to `errors`; rows with problems are left out of the result.
+pub fn read<R: DeserializeOwned>(
+    file: &str,
+    bytes: &[u8],
+    required: &[&str],
+    errors: &mut Vec<DataError>,
+) -> Vec<Line<R>> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = 1 + good.iter().filter(|&&b| b == b'\n').count() as u64;
+            let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
+            errors.push(DataError::line(
+                file,
+                line,
+                format!(
+                    "is not valid UTF-8 (byte 0x{byte:02X} at character {column}); save the file as UTF-8"
+                ),
+            ));
+            return Vec::new();
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        errors.push(DataError::file(
+            file,
+            format!(
+                "the file is empty; expected a header line with the columns {}",
+                required.join(", ")
+            ),
+        ));
+        return Vec::new();
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(h) => {
+            csv::StringRecord::from(h.iter().map(str::to_ascii_lowercase).collect::<Vec<_>>())
+        }
+        Err(e) => {
+            errors.push(csv_error(file, &e));
+            return Vec::new();
+        }
+    };
+    let mut header_ok = true;
+    for (i, name) in headers.iter().enumerate() {
+        if headers.iter().take(i).any(|earlier| earlier == name) {
+            errors.push(DataError::line(
+                file,
+                1,
+                format!("the column \"{name}\" appears twice in the header"),
+            ));
+            header_ok = false;
+        }
+    }
+    for name in required {
+        if !headers.iter().any(|h| h == *name) {
+            let found: Vec<&str> = headers.iter().collect();
+            errors.push(DataError::line(
+                file,
+                1,
+                format!(
+                    "missing required column \"{name}\" (the header has: {})",
+                    found.join(", ")
+                ),
+            ));
+            header_ok = false;
+        }
+    }
+    if !header_ok {
+        return Vec::new();
+    }
+    let mut rows = Vec::new();
+    for result in reader.records() {
+        let record = match result {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(csv_error(file, &e));
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, csv::Position::line);
+        if record.iter().all(str::is_empty) {
+            continue; // a blank or whitespace-only line
+        }
+        if record.len() != headers.len() {
+            errors.push(DataError::line(
+                file,
+                line,
+                format!(
+                    "has {} fields but the header has {} ({})",
+                    record.len(),
+                    headers.len(),
+                    headers.iter().collect::<Vec<_>>().join(", ")
+                ),
+            ));
+            continue;
+        }
+        match record.deserialize::<R>(Some(&headers)) {
+            Ok(r) => rows.push(Line { line, record: r }),
+            Err(e) => errors.push(csv_error(file, &e)),
+        }
+    }
+    if rows.is_empty() && errors.is_empty() {
+        errors.push(DataError::file(
+            file,
+            "has a header but no data rows; expected at least one row",
+        ));
+    }
+    rows
+}
+
+fn csv_error(file: &str, e: &csv::Error) -> DataError {
+    let line = e.position().map_or(0, csv::Position::line);
+    let message = match e.kind() {
+        csv::ErrorKind::Deserialize { err, .. } => err.to_string(),
+        _ => e.to_string(),
+    };
+    DataError::line(file, line, message)
+}
+
+/// Typed access to the fields of one raw record, collecting errors.
+pub struct Fields<'a> {
+    file: &'a str,
+    line: u64,
+    errors: &'a mut Vec<DataError>,
+}
+
+impl<'a> Fields<'a> {
+    /// Checks for the record on `line` of `file`.
+    pub fn new(file: &'a str, line: u64, errors: &'a mut Vec<DataError>) -> Self {
+        Self { file, line, errors }
+    }
+
+    /// Record a problem with a column.
+    pub fn fail(&mut self, column: &str, message: impl Into<String>) {
+        self.errors
+            .push(DataError::field(self.file, self.line, column, message));
+    }
+
+    /// A non-empty text field.
+    pub fn text(&mut self, column: &str, value: &str) -> Option<String> {
+        if value.is_empty() {
+            self.fail(column, "is empty; expected a value");
+            None
+        } else {
+            Some(value.to_string())
+        }
+    }
+
+    /// A whole, non-negative count.
+    pub fn whole(&mut self, column: &str, value: &str) -> Option<u64> {
+        match number::parse_whole(value) {
+            Ok(n) => Some(n),
+            Err(NumberError::Empty) => {
+                self.fail(column, "is empty; expected a whole number");
+                None
+            }
+            Err(NumberError::Negative) => {
+                self.fail(
+                    column,
+                    format!("'{value}' is negative; counts cannot be below zero"),
+                );
+                None
+            }
+            Err(e) => {
+                self.fail(column, format!("'{value}' {e}"));
+                None
+            }
+        }
+    }
+
+    /// An optional whole number (empty means absent).
+    pub fn optional_whole(&mut self, column: &str, value: &str) -> Option<Option<u64>> {
+        if value.is_empty() {
+            Some(None)
+        } else {
+            self.whole(column, value).map(Some)
+        }
+    }
+
+    /// A confidence label.
+    pub fn confidence(&mut self, column: &str, value: &str) -> Option<Confidence> {
+        match value.to_ascii_lowercase().as_str() {
+            "official" => Some(Confidence::Official),
+            "derived" => Some(Confidence::Derived),
+            "reported" => Some(Confidence::Reported),
+            "" => {
+                self.fail(
+                    column,
+                    "is empty; expected official, derived or reported",
+                );
+                None
+            }
+            _ => {
+                self.fail(
+                    column,
+                    format!(
+                        "'{value}' is not a confidence label (expected official, derived or reported)"
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// A date written `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (partial dates stay partial).
+    pub fn partial_date(&mut self, column: &str, value: &str, required: bool) -> Option<String> {
+        if value.is_empty() {
+            if required {
+                self.fail(column, "is empty; expected a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+                return None;
+            }
+            return Some(String::new());
+        }
+        if is_partial_date(value) {
+            Some(value.to_string())
+        } else {
+            self.fail(
+                column,
+                format!("'{value}' is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)"),
+            );
+            None
+        }
+    }
+
+    /// A full calendar date `YYYY-MM-DD`.
+    pub fn date(&mut self, column: &str, value: &str) -> Option<jiff::civil::Date> {
+        match parse_iso_date(value) {
+            Some(d) => Some(d),
+            None => {
+                self.fail(
+                    column,
+                    format!("'{value}' is not a calendar date (expected YYYY-MM-DD)"),
+                );
+                None
+            }
+        }
+    }
+
+    /// One of a fixed set of words.
+    pub fn choice<T: Copy>(&mut self, column: &str, value: &str, options: &[(&str, T)]) -> Option<T> {
+        let lower = value.to_ascii_lowercase();
+        if let Some((_, v)) = options.iter().find(|(name, _)| *name == lower) {
+            return Some(*v);
+        }
+        let names: Vec<&str> = options.iter().map(|(n, _)| *n).collect();
+        self.fail(
+            column,
+            format!("'{value}' is not one of {}", names.join(", ")),
+        );
+        None
+    }
+}
+
+/// Parse a strict `YYYY-MM-DD` calendar date.
+#[must_use]
+pub fn parse_iso_date(value: &str) -> Option<jiff::civil::Date> {
+    let b = value.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year: i16 = value[0..4].parse().ok()?;
+    let month: i8 = value[5..7].parse().ok()?;
+    let day: i8 = value[8..10].parse().ok()?;
+    jiff::civil::Date::new(year, month, day).ok()
+}
+
+fn is_partial_date(value: &str) -> bool {
+    match value.len() {
+        4 => value.parse::<u16>().is_ok_and(|y| (1000..=9999).contains(&y)),
+        7 => parse_iso_date(&format!("{value}-01")).is_some(),
+        10 => parse_iso_date(value).is_some(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates() {
+        assert!(is_partial_date("2025"));
+        assert!(is_partial_date("2025-04"));
+        assert!(is_partial_date("2024-02-29"));
+        assert!(!is_partial_date("2025-02-29"));
+        assert!(!is_partial_date("2025-13"));
+        assert!(!is_partial_date("Jan 2025"));
+    }
+}
