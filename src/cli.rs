@@ -29,7 +29,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Colour on screen: auto (off when NO_COLOR is set), always or never.
+    /// Colour on screen: auto (off when `NO_COLOR` is set), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
 
@@ -104,16 +104,17 @@ fn parse_target(text: &str) -> Result<Fixed3, String> {
     let t = parse_thousandths(text).map_err(|e| number_message(text, &e))?;
     let t = Fixed3::from_thousandths(t);
     if t > model::MAX_PER_OFFICE {
-        return Err(format!("'{text}' is too large (at most 1,000,000,000,000 a day)"));
+        return Err(format!(
+            "'{text}' is too large (at most 1,000,000,000,000 a day)"
+        ));
     }
     Ok(t)
 }
 
 fn parse_percent(text: &str) -> Result<Fixed3, String> {
     let text = text.trim().trim_end_matches('%');
-    let t = Fixed3::from_thousandths(
-        parse_thousandths(text).map_err(|e| number_message(text, &e))?,
-    );
+    let t =
+        Fixed3::from_thousandths(parse_thousandths(text).map_err(|e| number_message(text, &e))?);
     if t > model::MAX_ATTAINMENT {
         return Err(format!("'{text}' is above {}%", model::MAX_ATTAINMENT));
     }
@@ -143,7 +144,11 @@ impl ScenarioArgs {
     ///
     /// # Errors
     /// An unknown preset or an input out of range.
-    pub fn scenario(&self, data: &Dataset, presets: &[model::Preset]) -> Result<Scenario, ArgsError> {
+    pub fn scenario(
+        &self,
+        data: &Dataset,
+        presets: &[model::Preset],
+    ) -> Result<Scenario, ArgsError> {
         let mut s = match &self.preset {
             Some(id) => presets
                 .iter()
@@ -260,11 +265,12 @@ mod tests {
             preset: Some("nope".into()),
             ..ScenarioArgs::default()
         };
-        assert!(bad
-            .scenario(&data, &presets)
-            .unwrap_err()
-            .to_string()
-            .starts_with("'nope' is not a preset; the presets are: wapo-national-low, "));
+        assert!(
+            bad.scenario(&data, &presets)
+                .unwrap_err()
+                .to_string()
+                .starts_with("'nope' is not a preset; the presets are: wapo-national-low, ")
+        );
     }
 
     #[test]
@@ -280,6 +286,9 @@ mod tests {
             parse_override("dal=120").unwrap(),
             ("DAL".to_string(), Fixed3::whole(120))
         );
-        assert_eq!(parse_override("DAL").unwrap_err(), "'DAL' is not CODE=N (e.g. DAL=120)");
+        assert_eq!(
+            parse_override("DAL").unwrap_err(),
+            "'DAL' is not CODE=N (e.g. DAL=120)"
+        );
     }
 }

@@ -12,6 +12,11 @@ fn main() -> ExitCode {
         scenario: cli::ScenarioArgs::default(),
         format: arrest_scenarios::report::Format::Text,
     }));
-    let code = cli::run(&cli, &command, &mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    let code = cli::run(
+        &cli,
+        &command,
+        &mut std::io::stdout().lock(),
+        &mut std::io::stderr().lock(),
+    );
     ExitCode::from(code)
 }

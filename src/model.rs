@@ -149,7 +149,9 @@ impl Scenario {
             .take(usize::try_from(self.offices).unwrap_or(usize::MAX))
             .map(|o| u128::from(self.target_of(&o.code).thousandths()))
             .sum();
-        let listed = u128::try_from(offices.len()).unwrap_or(u128::MAX).min(active);
+        let listed = u128::try_from(offices.len())
+            .unwrap_or(u128::MAX)
+            .min(active);
         named + (active - listed) * u128::from(self.per_office.thousandths())
     }
 
@@ -365,7 +367,10 @@ pub fn evaluate(scenario: &Scenario, data: &Dataset) -> Outcome {
         .enumerate()
         .filter(|(_, c)| c.confidence == Confidence::Official)
         .collect();
-    let latest_official = official.iter().max_by_key(|(_, c)| c.fiscal_year).map(|(i, _)| *i);
+    let latest_official = official
+        .iter()
+        .max_by_key(|(_, c)| c.fiscal_year)
+        .map(|(i, _)| *i);
     let highest_official = official
         .iter()
         .max_by_key(|(_, c)| (c.arrests, c.fiscal_year))
@@ -483,7 +488,9 @@ fn observed_pace(data: &Dataset, daily: Amount) -> Option<ObservedPace> {
     let last = data.weekly.last()?;
     let arrests: u64 = data.weekly.iter().map(|w| w.arrests).sum();
     let days: u64 = data.weekly.iter().map(|w| u64::from(w.days_covered)).sum();
-    let pace = |w: &crate::data::WeeklyCount| Amount::whole(w.arrests).to_f64() / f64::from(w.days_covered);
+    let pace = |w: &crate::data::WeeklyCount| {
+        Amount::whole(w.arrests).to_f64() / f64::from(w.days_covered)
+    };
     let peak = data
         .weekly
         .iter()
@@ -520,10 +527,9 @@ impl QuotaCheck {
             format!("{}-{}", self.low.display(2), self.high.display(2))
         };
         let what = match (quota.unit, quota.offices) {
-            (QuotaUnit::PerOfficePerDay, Some(n)) => format!(
-                "{range} ({n} x {})",
-                group_thousands(u128::from(quota.low))
-            ),
+            (QuotaUnit::PerOfficePerDay, Some(n)) => {
+                format!("{range} ({n} x {})", group_thousands(u128::from(quota.low)))
+            }
             _ => range,
         };
         let actual = self.actual.display(2);
@@ -576,19 +582,19 @@ impl QuotaCheck {
         }
         if let Some((lo, hi)) = self.offices_needed {
             let target = scenario.per_office;
-            if lo > hi {
-                parts.push(format!(
-                    "no whole number of offices at {target} a day lands in the range"
-                ));
-            } else if lo == hi {
-                parts.push(format!("{} offices at {target} a day", group_thousands(lo)));
-            } else {
-                parts.push(format!(
+            parts.push(match lo.cmp(&hi) {
+                std::cmp::Ordering::Greater => {
+                    format!("no whole number of offices at {target} a day lands in the range")
+                }
+                std::cmp::Ordering::Equal => {
+                    format!("{} offices at {target} a day", group_thousands(lo))
+                }
+                std::cmp::Ordering::Less => format!(
                     "{}-{} offices at {target} a day",
                     group_thousands(lo),
                     group_thousands(hi)
-                ));
-            }
+                ),
+            });
         }
         (!parts.is_empty()).then(|| parts.join(", or "))
     }
@@ -684,7 +690,10 @@ pub fn presets(data: &Dataset) -> Vec<Preset> {
 /// The presets whose scenario equals `scenario` (several reports can agree).
 #[must_use]
 pub fn matching_presets<'a>(scenario: &Scenario, presets: &'a [Preset]) -> Vec<&'a Preset> {
-    presets.iter().filter(|p| p.scenario() == *scenario).collect()
+    presets
+        .iter()
+        .filter(|p| p.scenario() == *scenario)
+        .collect()
 }
 
 /// `6.03x`, or `n/a` when undefined.
@@ -733,7 +742,11 @@ mod tests {
         let d = data();
         let s = Scenario::default();
         let o = evaluate(&s, &d);
-        let c = o.quota_checks.iter().find(|c| c.quota_id == "wapo-national").unwrap();
+        let c = o
+            .quota_checks
+            .iter()
+            .find(|c| c.quota_id == "wapo-national")
+            .unwrap();
         assert_eq!(c.status, Status::Above);
         assert_eq!(c.gap, Amount::whole(375));
         assert_eq!(
@@ -744,7 +757,11 @@ mod tests {
             c.reconcile(&s).unwrap(),
             "48-60 per office with 25 offices, or 16-20 offices at 75 a day"
         );
-        let ind = o.quota_checks.iter().find(|c| c.quota_id == "independent-25x75").unwrap();
+        let ind = o
+            .quota_checks
+            .iter()
+            .find(|c| c.quota_id == "independent-25x75")
+            .unwrap();
         assert_eq!(ind.status, Status::Inside);
         assert_eq!(
             ind.sentence(d.quota("independent-25x75").unwrap()),
@@ -761,12 +778,19 @@ mod tests {
         };
         let o = evaluate(&s, &d);
         assert_eq!(o.daily_total, Amount::whole(1125));
-        let c = o.quota_checks.iter().find(|c| c.quota_id == "wapo-per-office").unwrap();
+        let c = o
+            .quota_checks
+            .iter()
+            .find(|c| c.quota_id == "wapo-per-office")
+            .unwrap();
         assert_eq!(c.basis, Basis::PerOfficePerDay);
         assert_eq!(c.actual, Amount::whole(45));
         assert_eq!(c.status, Status::Below);
         assert_eq!(c.gap, Amount::whole(30));
-        assert_eq!(c.reconcile(&s).unwrap(), "a target of 125 per office at 60% attainment");
+        assert_eq!(
+            c.reconcile(&s).unwrap(),
+            "a target of 125 per office at 60% attainment"
+        );
     }
 
     #[test]
@@ -800,17 +824,22 @@ mod tests {
             .find(|c| c.quota_id == "wapo-national")
             .unwrap();
         assert_eq!(c.offices_needed, Some((2, 1)));
-        assert!(c
-            .reconcile(&s)
-            .unwrap()
-            .ends_with("no whole number of offices at 1,000 a day lands in the range"));
+        assert!(
+            c.reconcile(&s)
+                .unwrap()
+                .ends_with("no whole number of offices at 1,000 a day lands in the range")
+        );
     }
 
     #[test]
     fn rank_among_official_years() {
         let d = data();
         let o = evaluate(&Scenario::default(), &d);
-        let official = d.annual.iter().filter(|a| a.confidence == Confidence::Official).count();
+        let official = d
+            .annual
+            .iter()
+            .filter(|a| a.confidence == Confidence::Official)
+            .count();
         assert_eq!(o.rank.as_ref().unwrap().position, 1);
         assert_eq!(o.rank.as_ref().unwrap().of, official + 1);
         assert_eq!(o.rank.unwrap().highest_exceeded, Some(2012));
@@ -845,7 +874,10 @@ mod tests {
         let lines = s.office_lines(&d.offices, 10);
         assert_eq!(lines.len(), 27);
         assert_eq!(lines[26].name, "Extra office 27");
-        assert_eq!(s.daily_total(&d.offices), Amount::whole(23 * 75 + 100 + 500 + 2 * 75));
+        assert_eq!(
+            s.daily_total(&d.offices),
+            Amount::whole(23 * 75 + 100 + 500 + 2 * 75)
+        );
     }
 
     #[test]
@@ -865,7 +897,11 @@ mod tests {
             // 4,294,967,295 offices x 1e12 a day x 1000% = 4,294,967,295e13 a day.
             Amount::from_units(4_294_967_295 * 10u128.pow(13) * crate::number::AMOUNT_SCALE)
         );
-        assert!(o.comparisons.iter().all(|c| c.multiple.unwrap().is_finite()));
+        assert!(
+            o.comparisons
+                .iter()
+                .all(|c| c.multiple.unwrap().is_finite())
+        );
         let zero = Scenario {
             offices: 0,
             ..Scenario::default()
@@ -892,9 +928,11 @@ mod tests {
         );
         let mut s = Scenario::default();
         s.overrides.insert("XYZ".into(), Fixed3::whole(5));
-        assert!(s.validate(&d.offices).unwrap_err().to_string().starts_with(
-            "'XYZ' is not a field office code in field_offices.csv (known: ATL, BAL"
-        ));
+        assert!(
+            s.validate(&d.offices).unwrap_err().to_string().starts_with(
+                "'XYZ' is not a field office code in field_offices.csv (known: ATL, BAL"
+            )
+        );
     }
 
     #[test]
@@ -914,9 +952,15 @@ mod tests {
             ]
         );
         assert_eq!(p[0].per_office, Fixed3::whole(48));
-        assert_eq!(p[0].label, "1,200 a day (The Washington Post, 2025-01-26, low end)");
+        assert_eq!(
+            p[0].label,
+            "1,200 a day (The Washington Post, 2025-01-26, low end)"
+        );
         assert_eq!(p[5].per_office, Fixed3::whole(120));
-        assert_eq!(p[3].label, "75 a day per office x 25 offices (The Independent, 2025-01-29)");
+        assert_eq!(
+            p[3].label,
+            "75 a day per office x 25 offices (The Independent, 2025-01-29)"
+        );
         let matching: Vec<&str> = matching_presets(&Scenario::default(), &p)
             .iter()
             .map(|p| p.id.as_str())

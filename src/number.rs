@@ -227,7 +227,9 @@ pub fn format_f64(x: f64, decimals: usize) -> String {
         return "n/a".to_string();
     }
     let s = format!("{:.*}", decimals, x.abs());
-    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let (int, frac) = s
+        .split_once('.')
+        .map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
     let grouped = int
         .parse::<u128>()
         .map_or_else(|_| int.to_string(), group_thousands);
@@ -300,8 +302,8 @@ pub fn parse_thousandths(text: &str) -> Result<u64, NumberError> {
     }
     // All digits, and where the decimal point sits after applying the exponent.
     let mut digits: String = format!("{int_digits}{frac_part}");
-    let point = i64::try_from(int_digits.len()).map_err(|_| NumberError::NotANumber)?
-        + i64::from(exponent);
+    let point =
+        i64::try_from(int_digits.len()).map_err(|_| NumberError::NotANumber)? + i64::from(exponent);
     // Shift so that we keep exactly three decimals.
     let wanted_len = point + 3;
     let current_len = i64::try_from(digits.len()).map_err(|_| NumberError::NotANumber)?;
@@ -314,7 +316,9 @@ pub fn parse_thousandths(text: &str) -> Result<u64, NumberError> {
     } else {
         let pad = usize::try_from(wanted_len - current_len).map_err(|_| NumberError::NotANumber)?;
         if pad > 40 {
-            return Err(NumberError::TooLarge(group_thousands(u128::from(u64::MAX / 1000))));
+            return Err(NumberError::TooLarge(group_thousands(u128::from(
+                u64::MAX / 1000,
+            ))));
         }
         digits.extend(std::iter::repeat_n('0', pad));
     }
@@ -343,7 +347,8 @@ pub fn parse_whole(text: &str) -> Result<u64, NumberError> {
             Err(NumberError::NotWhole)
         };
     }
-    let digits = strip_grouping(s.strip_prefix('+').unwrap_or(s)).map_err(|_| NumberError::NotWhole)?;
+    let digits =
+        strip_grouping(s.strip_prefix('+').unwrap_or(s)).map_err(|_| NumberError::NotWhole)?;
     if digits.is_empty() {
         return Err(NumberError::NotWhole);
     }
@@ -394,9 +399,18 @@ mod tests {
         assert_eq!(parse_thousandths("1,2"), Err(NumberError::NotANumber));
         assert_eq!(parse_thousandths("NaN"), Err(NumberError::NotANumber));
         assert_eq!(parse_thousandths("inf"), Err(NumberError::NotANumber));
-        assert!(matches!(parse_thousandths("1e30"), Err(NumberError::TooLarge(_))));
-        assert!(matches!(parse_thousandths("1e999999"), Err(NumberError::TooLarge(_))));
-        assert_eq!(parse_thousandths("1e-999999"), Err(NumberError::TooPrecise(3)));
+        assert!(matches!(
+            parse_thousandths("1e30"),
+            Err(NumberError::TooLarge(_))
+        ));
+        assert!(matches!(
+            parse_thousandths("1e999999"),
+            Err(NumberError::TooLarge(_))
+        ));
+        assert_eq!(
+            parse_thousandths("1e-999999"),
+            Err(NumberError::TooPrecise(3))
+        );
     }
 
     #[test]
@@ -423,7 +437,10 @@ mod tests {
 
     #[test]
     fn ratio_to_fixed3_rounds_half_up_and_reports_exactness() {
-        assert_eq!(Fixed3::from_ratio(1200, 25), Some((Fixed3::whole(48), true)));
+        assert_eq!(
+            Fixed3::from_ratio(1200, 25),
+            Some((Fixed3::whole(48), true))
+        );
         assert_eq!(
             Fixed3::from_ratio(1200, 7),
             Some((Fixed3::from_thousandths(171_429), false))

@@ -147,9 +147,16 @@ impl<'a> Summary<'a> {
     pub fn daily_formula(&self) -> String {
         let s = self.scenario;
         let base = if s.overrides.is_empty() {
-            format!("{} offices x {}", group_thousands(u128::from(s.offices)), s.per_office)
+            format!(
+                "{} offices x {}",
+                group_thousands(u128::from(s.offices)),
+                s.per_office
+            )
         } else {
-            format!("sum of {} office targets", group_thousands(u128::from(s.offices)))
+            format!(
+                "sum of {} office targets",
+                group_thousands(u128::from(s.offices))
+            )
         };
         if s.attainment == crate::number::Fixed3::whole(100) {
             base
@@ -159,7 +166,6 @@ impl<'a> Summary<'a> {
     }
 
     fn text(&self) -> String {
-        let o = self.outcome;
         let mut out = String::new();
         let w = |out: &mut String, text: &str, indent: &str| wrap_into(out, text, indent, indent);
         w(&mut out, &format!("Scenario: {}", self.inputs_line()), "");
@@ -182,6 +188,17 @@ impl<'a> Summary<'a> {
             self.scenario.days
         );
         out.push('\n');
+        out.push_str(&self.text_years());
+        out.push_str(&self.text_checks());
+        out
+    }
+
+    /// The fiscal-year table and the rank.
+    fn text_years(&self) -> String {
+        let o = self.outcome;
+        let mut out = String::new();
+        let w = |out: &mut String, text: &str, indent: &str| wrap_into(out, text, indent, indent);
+        let annual = self.outcome.annual_total.display(2);
         out.push_str("Against each fiscal year (ICE ERO administrative arrests)\n");
         out.push_str("  Year        Arrests  Days   Per day  Scenario/yr  Scenario/day  Label\n");
         for c in &o.comparisons {
@@ -205,7 +222,9 @@ impl<'a> Summary<'a> {
         );
         if let Some(r) = &o.rank {
             let above = match r.highest_exceeded {
-                Some(y) if r.position == 1 => format!("above every official year, the highest being FY{y}"),
+                Some(y) if r.position == 1 => {
+                    format!("above every official year, the highest being FY{y}")
+                }
                 Some(y) => format!("the highest official year it exceeds is FY{y}"),
                 None => "below every official year".to_string(),
             };
@@ -218,10 +237,25 @@ impl<'a> Summary<'a> {
                 "  ",
             );
         }
+        out
+    }
+
+    /// Quotas, removal targets, the observed pace, context figures, notes, sources.
+    fn text_checks(&self) -> String {
+        let o = self.outcome;
+        let mut out = String::new();
+        let w = |out: &mut String, text: &str, indent: &str| wrap_into(out, text, indent, indent);
+        let daily = self.outcome.daily_total.display(2);
+        let annual = self.outcome.annual_total.display(2);
         out.push('\n');
         out.push_str("Against the reported arrest quotas\n");
         for q in &self.quota_sentences {
-            wrap_into(&mut out, &format!("{} ({}, reported)", q.target, q.reported_by), "  ", "    ");
+            wrap_into(
+                &mut out,
+                &format!("{} ({}, reported)", q.target, q.reported_by),
+                "  ",
+                "    ",
+            );
             w(&mut out, &format!("{}.", q.check), "    ");
             if let Some(r) = &q.reconcile {
                 w(&mut out, &format!("To meet it: {r}."), "    ");
@@ -285,19 +319,37 @@ impl<'a> Summary<'a> {
                 );
             }
         }
-        let notes: Vec<_> = o.comparisons.iter().filter(|c| !c.note.is_empty()).collect();
+        let notes: Vec<_> = o
+            .comparisons
+            .iter()
+            .filter(|c| !c.note.is_empty())
+            .collect();
         if !notes.is_empty() {
             out.push('\n');
             out.push_str("Notes\n");
             for c in notes {
-                wrap_into(&mut out, &format!("* FY{}: {}", c.fiscal_year, c.note), "  ", "    ");
+                wrap_into(
+                    &mut out,
+                    &format!("* FY{}: {}", c.fiscal_year, c.note),
+                    "  ",
+                    "    ",
+                );
             }
         }
         out.push('\n');
         out.push_str("Sources (links: arrest-scenarios sources)\n");
         for s in &self.sources {
-            let date = if s.date.is_empty() { String::new() } else { format!(", {}", s.date) };
-            wrap_into(&mut out, &format!("[{}] {}{date}: {}", s.id, s.publisher, s.title), "  ", "    ");
+            let date = if s.date.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", s.date)
+            };
+            wrap_into(
+                &mut out,
+                &format!("[{}] {}{date}: {}", s.id, s.publisher, s.title),
+                "  ",
+                "    ",
+            );
         }
         out
     }
@@ -363,7 +415,11 @@ impl<'a> Summary<'a> {
                 format_multiple(p.multiple_of_peak)
             );
         }
-        let notes: Vec<_> = o.comparisons.iter().filter(|c| !c.note.is_empty()).collect();
+        let notes: Vec<_> = o
+            .comparisons
+            .iter()
+            .filter(|c| !c.note.is_empty())
+            .collect();
         if !notes.is_empty() {
             out.push_str("\n## Notes\n\n");
             for c in notes {
@@ -372,9 +428,21 @@ impl<'a> Summary<'a> {
         }
         out.push_str("\n## Sources\n\n");
         for s in &self.sources {
-            let link = if s.url.is_empty() { String::new() } else { format!(" <{}>", s.url) };
-            let date = if s.date.is_empty() { String::new() } else { format!(", {}", s.date) };
-            let _ = writeln!(out, "- `{}`: {}, *{}*{date}.{link}", s.id, s.publisher, s.title);
+            let link = if s.url.is_empty() {
+                String::new()
+            } else {
+                format!(" <{}>", s.url)
+            };
+            let date = if s.date.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", s.date)
+            };
+            let _ = writeln!(
+                out,
+                "- `{}`: {}, *{}*{date}.{link}",
+                s.id, s.publisher, s.title
+            );
         }
         out
     }
@@ -460,8 +528,14 @@ pub fn loaded(data: &Dataset) -> String {
             "quotas.csv" => format!(
                 "{} reported targets ({} of arrests, {} of removals)",
                 data.quotas.len(),
-                data.quotas.iter().filter(|q| q.kind == QuotaKind::Arrests).count(),
-                data.quotas.iter().filter(|q| q.kind == QuotaKind::Removals).count()
+                data.quotas
+                    .iter()
+                    .filter(|q| q.kind == QuotaKind::Arrests)
+                    .count(),
+                data.quotas
+                    .iter()
+                    .filter(|q| q.kind == QuotaKind::Removals)
+                    .count()
             ),
             "field_offices.csv" => format!("{} field offices", data.offices.len()),
             "reference.csv" => format!("{} context figures", data.reference.len()),
@@ -476,25 +550,34 @@ pub fn loaded(data: &Dataset) -> String {
         ("reported", Confidence::Reported),
     ] {
         if count(c) > 0 {
-            wrap_into(&mut out, &format!("{label} years: {}", years(c)), "", "    ");
+            wrap_into(
+                &mut out,
+                &format!("{label} years: {}", years(c)),
+                "",
+                "    ",
+            );
         }
     }
     out
 }
 
-/// `sources`: every source with its link.
+/// `sources`: every entry with its link.
 #[must_use]
 pub fn sources(data: &Dataset) -> String {
     let mut out = String::new();
-    for s in &data.sources {
-        let _ = writeln!(out, "[{}] {}", s.id, s.title);
-        let date = if s.date.is_empty() { "undated" } else { &s.date };
-        let _ = writeln!(out, "    {}, {date}", s.publisher);
-        if !s.url.is_empty() {
-            let _ = writeln!(out, "    {}", s.url);
+    for entry in &data.sources {
+        let _ = writeln!(out, "[{}] {}", entry.id, entry.title);
+        let date = if entry.date.is_empty() {
+            "undated"
+        } else {
+            &entry.date
+        };
+        let _ = writeln!(out, "    {}, {date}", entry.publisher);
+        if !entry.url.is_empty() {
+            let _ = writeln!(out, "    {}", entry.url);
         }
-        if !s.note.is_empty() {
-            let _ = writeln!(out, "    {}", s.note);
+        if !entry.note.is_empty() {
+            let _ = writeln!(out, "    {}", entry.note);
         }
     }
     out
@@ -506,7 +589,11 @@ pub fn presets(presets: &[Preset]) -> String {
     let mut out = String::new();
     let width = presets.iter().map(|p| p.id.len()).max().unwrap_or(0);
     for p in presets {
-        let approx = if p.exact { "" } else { " (per-office target rounded)" };
+        let approx = if p.exact {
+            ""
+        } else {
+            " (per-office target rounded)"
+        };
         let _ = writeln!(out, "{:<width$}  {}{approx}", p.id, p.label);
     }
     out

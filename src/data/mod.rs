@@ -257,9 +257,15 @@ pub const FILES: [&str; 6] = [
 
 const BUNDLED: [(&str, &[u8]); 6] = [
     ("sources.csv", include_bytes!("../../data/sources.csv")),
-    ("annual_arrests.csv", include_bytes!("../../data/annual_arrests.csv")),
+    (
+        "annual_arrests.csv",
+        include_bytes!("../../data/annual_arrests.csv"),
+    ),
     ("quotas.csv", include_bytes!("../../data/quotas.csv")),
-    ("field_offices.csv", include_bytes!("../../data/field_offices.csv")),
+    (
+        "field_offices.csv",
+        include_bytes!("../../data/field_offices.csv"),
+    ),
     ("reference.csv", include_bytes!("../../data/reference.csv")),
     (
         "weekly_arrests_2025.csv",
@@ -289,7 +295,7 @@ impl Dataset {
     /// # Errors
     /// Only if the bundled files are broken, which the test suite rules out.
     pub fn bundled() -> Result<Self, LoadError> {
-        Self::from_inputs(BUNDLED.map(|(name, bytes)| FileInput {
+        Self::from_inputs(&BUNDLED.map(|(name, bytes)| FileInput {
             display: name.to_string(),
             bytes: bytes.to_vec(),
             origin: Origin::Bundled,
@@ -340,7 +346,7 @@ impl Dataset {
             ));
         }
         match <[FileInput; 6]>::try_from(inputs) {
-            Ok(inputs) if errors.is_empty() => Self::from_inputs(inputs),
+            Ok(inputs) if errors.is_empty() => Self::from_inputs(&inputs),
             _ => Err(LoadError { errors }),
         }
     }
@@ -349,13 +355,21 @@ impl Dataset {
     ///
     /// # Errors
     /// Every problem found, across all files.
-    pub fn from_inputs(inputs: [FileInput; 6]) -> Result<Self, LoadError> {
-        let [sources_in, annual_in, quotas_in, offices_in, reference_in, weekly_in] = &inputs;
+    pub fn from_inputs(inputs: &[FileInput; 6]) -> Result<Self, LoadError> {
+        let [
+            sources_in,
+            annual_in,
+            quotas_in,
+            offices_in,
+            reference_in,
+            weekly_in,
+        ] = inputs;
         let mut errors = Vec::new();
         let sources = parse_sources(sources_in, &mut errors);
-        let known: HashMap<&str, ()> = sources.iter().map(|s| (s.id.as_str(), ())).collect();
+        let known: std::collections::HashSet<&str> =
+            sources.iter().map(|s| s.id.as_str()).collect();
         let check_source = |file: &str, line: u64, id: &str, errors: &mut Vec<DataError>| {
-            if !id.is_empty() && !known.contains_key(id) {
+            if !id.is_empty() && !known.contains(id) {
                 errors.push(DataError::field(
                     file,
                     line,
@@ -374,7 +388,7 @@ impl Dataset {
         }
         let origins = FILES
             .iter()
-            .zip(&inputs)
+            .zip(inputs)
             .map(|(f, input)| (*f, input.origin.clone()))
             .collect();
         Ok(Self {
@@ -428,12 +442,21 @@ fn parse_sources(input: &FileInput, errors: &mut Vec<DataError>) -> Vec<Source> 
         let title = f.text("title", &r.title);
         let publisher = f.text("publisher", &r.publisher);
         let date = f.partial_date("date", &r.date, false);
-        if !r.url.is_empty() && !(r.url.starts_with("https://") || r.url.starts_with("http://")) {
-            f.fail("url", format!("'{}' is not a web address (expected http:// or https://)", r.url));
+        if !r.url.is_empty() && !r.url.starts_with("https://") && !r.url.starts_with("http://") {
+            f.fail(
+                "url",
+                format!(
+                    "'{}' is not a web address (expected http:// or https://)",
+                    r.url
+                ),
+            );
         }
         if let Some(id) = &id {
             if let Some(first) = seen.get(id) {
-                f.fail("id", format!("'{id}' appears twice (first on line {first})"));
+                f.fail(
+                    "id",
+                    format!("'{id}' appears twice (first on line {first})"),
+                );
             } else {
                 seen.insert(id.clone(), line);
             }
@@ -577,7 +600,10 @@ fn parse_quotas(
         let kind = f.choice(
             "kind",
             &r.kind,
-            &[("arrests", QuotaKind::Arrests), ("removals", QuotaKind::Removals)],
+            &[
+                ("arrests", QuotaKind::Arrests),
+                ("removals", QuotaKind::Removals),
+            ],
         );
         let unit = f.choice(
             "unit",
@@ -597,13 +623,19 @@ fn parse_quotas(
             if lo > hi {
                 f.fail(
                     "high",
-                    format!("'{}' is below the low end '{}'; expected low <= high", r.high, r.low),
+                    format!(
+                        "'{}' is below the low end '{}'; expected low <= high",
+                        r.high, r.low
+                    ),
                 );
             }
         }
         if let Some(id) = &id {
             if let Some(first) = seen.get(id) {
-                f.fail("id", format!("'{id}' appears twice (first on line {first})"));
+                f.fail(
+                    "id",
+                    format!("'{id}' appears twice (first on line {first})"),
+                );
             } else {
                 seen.insert(id.clone(), line);
             }
@@ -620,8 +652,9 @@ fn parse_quotas(
             Some(offices),
             Some(confidence),
             Some(source_id),
-        ) = (id, date, outlet, kind, unit, low, high, offices, confidence, source)
-        {
+        ) = (
+            id, date, outlet, kind, unit, low, high, offices, confidence, source,
+        ) {
             if low <= high {
                 out.push(Quota {
                     id,
@@ -679,7 +712,9 @@ fn parse_offices(
             } else {
                 f.fail(
                     "code",
-                    format!("'{c}' is not an office code (expected 2 to 4 capital letters, like DAL)"),
+                    format!(
+                        "'{c}' is not an office code (expected 2 to 4 capital letters, like DAL)"
+                    ),
                 );
                 None
             }
@@ -759,14 +794,23 @@ fn parse_reference(
         let source = f.text("source_id", &r.source_id);
         if let Some(id) = &id {
             if let Some(first) = seen.get(id) {
-                f.fail("id", format!("'{id}' appears twice (first on line {first})"));
+                f.fail(
+                    "id",
+                    format!("'{id}' appears twice (first on line {first})"),
+                );
             } else {
                 seen.insert(id.clone(), line);
             }
         }
         check_source(file, line, &r.source_id, errors);
-        if let (Some(id), Some(label), Some(value), Some(as_of), Some(confidence), Some(source_id)) =
-            (id, label, value, as_of, confidence, source)
+        if let (
+            Some(id),
+            Some(label),
+            Some(value),
+            Some(as_of),
+            Some(confidence),
+            Some(source_id),
+        ) = (id, label, value, as_of, confidence, source)
         {
             out.push(ReferenceFigure {
                 id,
@@ -819,7 +863,10 @@ fn parse_weekly(
                 if d.is_none() {
                     f.fail(
                         "days_covered",
-                        format!("'{}' is not a number of days in a week (expected 1 to 7)", r.days_covered),
+                        format!(
+                            "'{}' is not a number of days in a week (expected 1 to 7)",
+                            r.days_covered
+                        ),
                     );
                 }
                 d
@@ -829,14 +876,22 @@ fn parse_weekly(
         let source = f.text("source_id", &r.source_id);
         if let Some(d) = week_start {
             if let Some(first) = seen.get(&d) {
-                f.fail("week_start", format!("week {d} appears twice (first on line {first})"));
+                f.fail(
+                    "week_start",
+                    format!("week {d} appears twice (first on line {first})"),
+                );
             } else {
                 seen.insert(d, line);
             }
         }
         check_source(file, line, &r.source_id, errors);
-        if let (Some(week_start), Some(arrests), Some(days_covered), Some(confidence), Some(source_id)) =
-            (week_start, arrests, days, confidence, source)
+        if let (
+            Some(week_start),
+            Some(arrests),
+            Some(days_covered),
+            Some(confidence),
+            Some(source_id),
+        ) = (week_start, arrests, days, confidence, source)
         {
             out.push(WeeklyCount {
                 week_start,

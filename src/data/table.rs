@@ -3,8 +3,8 @@
 
 use serde::de::DeserializeOwned;
 
-use super::error::DataError;
 use super::Confidence;
+use super::error::DataError;
 use crate::number::{self, NumberError};
 
 /// A raw record and the 1-based line it started on.
@@ -28,7 +28,7 @@ pub fn read<R: DeserializeOwned>(
         Ok(t) => t,
         Err(e) => {
             let good = &bytes[..e.valid_up_to()];
-            let line = 1 + good.iter().filter(|&&b| b == b'\n').count() as u64;
+            let line = u64::try_from(good.split(|&b| b == b'\n').count()).unwrap_or(u64::MAX);
             let column = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
             let byte = bytes.get(e.valid_up_to()).copied().unwrap_or(0);
             errors.push(DataError::line(
@@ -57,14 +57,33 @@ pub fn read<R: DeserializeOwned>(
         .flexible(true)
         .from_reader(text.as_bytes());
     let headers = match reader.headers() {
-        Ok(h) => {
-            csv::StringRecord::from(h.iter().map(str::to_ascii_lowercase).collect::<Vec<_>>())
-        }
+        Ok(h) => csv::StringRecord::from(h.iter().map(str::to_ascii_lowercase).collect::<Vec<_>>()),
         Err(e) => {
             errors.push(csv_error(file, &e));
             return Vec::new();
         }
     };
+    if !check_header(file, &headers, required, errors) {
+        return Vec::new();
+    }
+    let mut rows = Vec::new();
+    rows.extend(read_rows(file, &mut reader, &headers, errors));
+    if rows.is_empty() && errors.is_empty() {
+        errors.push(DataError::file(
+            file,
+            "has a header but no data rows; expected at least one row",
+        ));
+    }
+    rows
+}
+
+/// Check the header for duplicate and missing columns.
+fn check_header(
+    file: &str,
+    headers: &csv::StringRecord,
+    required: &[&str],
+    errors: &mut Vec<DataError>,
+) -> bool {
     let mut header_ok = true;
     for (i, name) in headers.iter().enumerate() {
         if headers.iter().take(i).any(|earlier| earlier == name) {
@@ -90,9 +109,16 @@ pub fn read<R: DeserializeOwned>(
             header_ok = false;
         }
     }
-    if !header_ok {
-        return Vec::new();
-    }
+    header_ok
+}
+
+/// Read the records after the header.
+fn read_rows<R: DeserializeOwned>(
+    file: &str,
+    reader: &mut csv::Reader<&[u8]>,
+    headers: &csv::StringRecord,
+    errors: &mut Vec<DataError>,
+) -> Vec<Line<R>> {
     let mut rows = Vec::new();
     for result in reader.records() {
         let record = match result {
@@ -119,16 +145,10 @@ pub fn read<R: DeserializeOwned>(
             ));
             continue;
         }
-        match record.deserialize::<R>(Some(&headers)) {
+        match record.deserialize::<R>(Some(headers)) {
             Ok(r) => rows.push(Line { line, record: r }),
             Err(e) => errors.push(csv_error(file, &e)),
         }
-    }
-    if rows.is_empty() && errors.is_empty() {
-        errors.push(DataError::file(
-            file,
-            "has a header but no data rows; expected at least one row",
-        ));
     }
     rows
 }
@@ -193,7 +213,11 @@ impl<'a> Fields<'a> {
         }
     }
 
-    /// An optional whole number (empty means absent).
+    /// An optional whole number: `Some(None)` when empty, `None` when invalid.
+    #[expect(
+        clippy::option_option,
+        reason = "outer: valid or not; inner: given or not"
+    )]
     pub fn optional_whole(&mut self, column: &str, value: &str) -> Option<Option<u64>> {
         if value.is_empty() {
             Some(None)
@@ -209,10 +233,7 @@ impl<'a> Fields<'a> {
             "derived" => Some(Confidence::Derived),
             "reported" => Some(Confidence::Reported),
             "" => {
-                self.fail(
-                    column,
-                    "is empty; expected official, derived or reported",
-                );
+                self.fail(column, "is empty; expected official, derived or reported");
                 None
             }
             _ => {
@@ -231,7 +252,10 @@ impl<'a> Fields<'a> {
     pub fn partial_date(&mut self, column: &str, value: &str, required: bool) -> Option<String> {
         if value.is_empty() {
             if required {
-                self.fail(column, "is empty; expected a date (YYYY-MM-DD, YYYY-MM or YYYY)");
+                self.fail(
+                    column,
+                    "is empty; expected a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+                );
                 return None;
             }
             return Some(String::new());
@@ -249,20 +273,23 @@ impl<'a> Fields<'a> {
 
     /// A full calendar date `YYYY-MM-DD`.
     pub fn date(&mut self, column: &str, value: &str) -> Option<jiff::civil::Date> {
-        match parse_iso_date(value) {
-            Some(d) => Some(d),
-            None => {
-                self.fail(
-                    column,
-                    format!("'{value}' is not a calendar date (expected YYYY-MM-DD)"),
-                );
-                None
-            }
+        let date = parse_iso_date(value);
+        if date.is_none() {
+            self.fail(
+                column,
+                format!("'{value}' is not a calendar date (expected YYYY-MM-DD)"),
+            );
         }
+        date
     }
 
     /// One of a fixed set of words.
-    pub fn choice<T: Copy>(&mut self, column: &str, value: &str, options: &[(&str, T)]) -> Option<T> {
+    pub fn choice<T: Copy>(
+        &mut self,
+        column: &str,
+        value: &str,
+        options: &[(&str, T)],
+    ) -> Option<T> {
         let lower = value.to_ascii_lowercase();
         if let Some((_, v)) = options.iter().find(|(name, _)| *name == lower) {
             return Some(*v);
@@ -291,7 +318,9 @@ pub fn parse_iso_date(value: &str) -> Option<jiff::civil::Date> {
 
 fn is_partial_date(value: &str) -> bool {
     match value.len() {
-        4 => value.parse::<u16>().is_ok_and(|y| (1000..=9999).contains(&y)),
+        4 => value
+            .parse::<u16>()
+            .is_ok_and(|y| (1000..=9999).contains(&y)),
         7 => parse_iso_date(&format!("{value}-01")).is_some(),
         10 => parse_iso_date(value).is_some(),
         _ => false,
