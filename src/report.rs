@@ -242,11 +242,8 @@ impl<'a> Summary<'a> {
 
     /// Quotas, removal targets, the observed pace, context figures, notes, sources.
     fn text_checks(&self) -> String {
-        let o = self.outcome;
         let mut out = String::new();
         let w = |out: &mut String, text: &str, indent: &str| wrap_into(out, text, indent, indent);
-        let daily = self.outcome.daily_total.display(2);
-        let annual = self.outcome.annual_total.display(2);
         out.push('\n');
         out.push_str("Against the reported arrest quotas\n");
         for q in &self.quota_sentences {
@@ -272,6 +269,17 @@ impl<'a> Summary<'a> {
                 );
             }
         }
+        out.push_str(&self.text_context());
+        out
+    }
+
+    /// The observed pace, context figures, notes and sources.
+    fn text_context(&self) -> String {
+        let o = self.outcome;
+        let mut out = String::new();
+        let w = |out: &mut String, text: &str, indent: &str| wrap_into(out, text, indent, indent);
+        let daily = self.outcome.daily_total.display(2);
+        let annual = self.outcome.annual_total.display(2);
         if let Some(p) = &o.observed {
             out.push('\n');
             out.push_str("Against the observed 2025 pace (DDP weekly counts, derived)\n");
@@ -567,12 +575,12 @@ pub fn sources(data: &Dataset) -> String {
     let mut out = String::new();
     for entry in &data.sources {
         let _ = writeln!(out, "[{}] {}", entry.id, entry.title);
-        let date = if entry.date.is_empty() {
+        let when = if entry.date.is_empty() {
             "undated"
         } else {
             &entry.date
         };
-        let _ = writeln!(out, "    {}, {date}", entry.publisher);
+        let _ = writeln!(out, "    {}, {when}", entry.publisher);
         if !entry.url.is_empty() {
             let _ = writeln!(out, "    {}", entry.url);
         }
