@@ -69,13 +69,13 @@ pub struct ScenarioArgs {
     #[arg(long, value_name = "ID")]
     pub preset: Option<String>,
     /// Number of field offices (0 to 4,294,967,295).
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = parse_offices, allow_negative_numbers = true)]
     pub offices: Option<u32>,
     /// Arrests per office per day (decimals allowed, up to 1e12).
-    #[arg(long, value_name = "N", value_parser = parse_target)]
+    #[arg(long, value_name = "N", value_parser = parse_target, allow_negative_numbers = true)]
     pub per_office: Option<Fixed3>,
     /// Percent of the target actually met (0 to 1000; default 100).
-    #[arg(long, value_name = "PCT", value_parser = parse_percent)]
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, allow_negative_numbers = true)]
     pub attainment: Option<Fixed3>,
     /// Days per year with arrests (1 to 366; 261 for weekdays only; default 365).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366))]
@@ -98,6 +98,14 @@ pub struct SummaryArgs {
 
 fn number_message(text: &str, e: &NumberError) -> String {
     format!("'{text}' {e}")
+}
+
+fn parse_offices(text: &str) -> Result<u32, String> {
+    let n = crate::number::parse_whole(text).map_err(|e| match e {
+        NumberError::Negative => format!("'{text}' is negative; expected zero or more"),
+        other => number_message(text, &other),
+    })?;
+    u32::try_from(n).map_err(|_| format!("'{text}' is too large (at most 4,294,967,295)"))
 }
 
 fn parse_target(text: &str) -> Result<Fixed3, String> {

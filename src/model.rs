@@ -549,9 +549,13 @@ impl QuotaCheck {
         }
     }
 
-    /// What would reconcile the scenario with the quota, in words.
+    /// What would reconcile the scenario with the quota, in words (`None` when it
+    /// already does).
     #[must_use]
     pub fn reconcile(&self, scenario: &Scenario) -> Option<String> {
+        if self.status == Status::Inside {
+            return None;
+        }
         let mut parts = Vec::new();
         if let Some(((lo, lo_exact), (hi, hi_exact))) = self.per_office_needed {
             let fmt = |v: Fixed3, exact: bool| {
@@ -696,10 +700,15 @@ pub fn matching_presets<'a>(scenario: &Scenario, presets: &'a [Preset]) -> Vec<&
         .collect()
 }
 
-/// `6.03x`, or `n/a` when undefined.
+/// `6.03x`; `1.23e20x` from a million up (so tables keep their width); `n/a` when
+/// undefined.
 #[must_use]
 pub fn format_multiple(m: Option<f64>) -> String {
-    m.map_or_else(|| "n/a".to_string(), |m| format!("{}x", format_f64(m, 2)))
+    match m {
+        None => "n/a".to_string(),
+        Some(m) if m >= 1e6 => format!("{m:.2e}x"),
+        Some(m) => format!("{}x", format_f64(m, 2)),
+    }
 }
 
 #[cfg(test)]

@@ -177,16 +177,25 @@ impl<'a> Summary<'a> {
         let daily = self.outcome.daily_total.display(2);
         let annual = self.outcome.annual_total.display(2);
         let width = daily.len().max(annual.len());
-        let _ = writeln!(
-            out,
-            "  Daily total   {daily:>width$} arrests a day   ({})",
-            self.daily_formula()
-        );
-        let _ = writeln!(
-            out,
-            "  Annual total  {annual:>width$} arrests a year  ({daily} x {} days)",
-            self.scenario.days
-        );
+        let lines = [
+            (
+                format!("  Daily total   {daily:>width$} arrests a day   "),
+                self.daily_formula(),
+            ),
+            (
+                format!("  Annual total  {annual:>width$} arrests a year  "),
+                format!("{daily} x {} days", self.scenario.days),
+            ),
+        ];
+        for (figure, formula) in lines {
+            // The arithmetic goes on its own line when both do not fit in 80 columns.
+            if figure.len() + formula.len() + 2 <= 80 {
+                let _ = writeln!(out, "{figure}({formula})");
+            } else {
+                let _ = writeln!(out, "{}", figure.trim_end());
+                wrap_into(&mut out, &format!("({formula})"), "    ", "    ");
+            }
+        }
         out.push('\n');
         out.push_str(&self.text_years());
         out.push_str(&self.text_checks());
@@ -519,11 +528,8 @@ pub fn loaded(data: &Dataset) -> String {
             .collect();
         ys.join(", ")
     };
+    out.push_str("Data files (the bundled copies unless a path is shown)\n");
     for (file, origin) in &data.origins {
-        let from = match origin {
-            Origin::Bundled => "bundled".to_string(),
-            Origin::Path(p) => p.clone(),
-        };
         let what = match *file {
             "sources.csv" => format!("{} sources", data.sources.len()),
             "annual_arrests.csv" => format!(
@@ -550,7 +556,10 @@ pub fn loaded(data: &Dataset) -> String {
             "weekly_arrests_2025.csv" => format!("{} weeks", data.weekly.len()),
             _ => String::new(),
         };
-        let _ = writeln!(out, "ok  {file:<24} {what} [{from}]");
+        let _ = writeln!(out, "ok  {file:<23} {what}");
+        if let Origin::Path(path) = origin {
+            wrap_into(&mut out, &format!("from {path}"), "      ", "      ");
+        }
     }
     for (label, c) in [
         ("official", Confidence::Official),

@@ -35,7 +35,7 @@ pub fn read<R: DeserializeOwned>(
                 file,
                 line,
                 format!(
-                    "is not valid UTF-8 (byte 0x{byte:02X} at character {column}); save the file as UTF-8"
+                    "is not valid UTF-8 (byte 0x{byte:02X} at character {column} of the line); save the file as UTF-8"
                 ),
             ));
             return Vec::new();

@@ -1,0 +1,272 @@
+//! The real binary: outputs, exit codes and stderr.
+
+mod common;
+
+use std::io::Read;
+use std::process::{Command as StdCommand, Stdio};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn app() -> Command {
+    let mut c = Command::cargo_bin("arrest-scenarios").unwrap();
+    c.env_remove("NO_COLOR");
+    c
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = app()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn summary_gives_the_headline_figures_exactly() {
+    let text = stdout_of(&["summary"]);
+    assert!(text.contains("  Daily total     1,875 arrests a day   (25 offices x 75)\n"));
+    assert!(text.contains("  Annual total  684,375 arrests a year  (1,875 x 365 days)\n"));
+    assert!(text.contains(
+        "  FY2024       113,431   366     309.9        6.03x         6.05x  official *\n"
+    ));
+    assert!(text.contains("    1,875 a day is 375 above the reported 1,200-1,500.\n"));
+    assert!(text.contains(
+        "    To meet it: 48-60 per office with 25 offices, or 16-20 offices at 75 a day.\n"
+    ));
+    assert!(text.contains("* FY2015: ICE's FY2017 ERO report gives 119,772"));
+    assert!(text.contains("[wapo-2025-01-26] The Washington Post, 2025-01-26"));
+}
+
+#[test]
+fn text_output_fits_80_columns() {
+    for args in [
+        &["summary"][..],
+        &[
+            "summary",
+            "--offices",
+            "4294967295",
+            "--per-office",
+            "1e12",
+            "--attainment",
+            "1000",
+        ],
+        &[
+            "summary",
+            "--per-office",
+            "12.345",
+            "--attainment",
+            "33.3",
+            "--office",
+            "DAL=1000000",
+        ],
+        &["check"],
+    ] {
+        let text = stdout_of(args);
+        for line in text.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: line too long: {line:?}"
+            );
+        }
+    }
+}
+
+#[test]
+#[expect(clippy::float_cmp, reason = "JSON carries the exact f64 the model computed")]
+fn json_has_totals_and_comparisons() {
+    let text = stdout_of(&["summary", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["daily_total"], 1875);
+    assert_eq!(v["annual_total"], 684_375);
+    let fy24 = v["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["fiscal_year"] == 2024)
+        .unwrap();
+    assert_eq!(fy24["arrests"], 113_431);
+    assert_eq!(fy24["days"], 366);
+    assert_eq!(fy24["daily_average"].as_f64().unwrap(), 113_431.0 / 366.0);
+    assert_eq!(fy24["multiple"].as_f64().unwrap(), 684_375.0 / 113_431.0);
+    assert_eq!(fy24["confidence"], "official");
+}
+
+#[test]
+fn csv_is_one_row_per_fiscal_year() {
+    let text = stdout_of(&["summary", "--format", "csv", "--preset", "axios-3000"]);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "fiscal_year,arrests,days,daily_average,scenario_daily_total,scenario_annual_total,multiple,daily_multiple,confidence,source_id"
+    );
+    let fy24 = lines.find(|l| l.starts_with("2024,")).unwrap();
+    assert!(fy24.starts_with("2024,113431,366,309.92076502732243,3000,1095000,9.65"));
+}
+
+#[test]
+fn markdown_links_its_sources() {
+    let text = stdout_of(&["summary", "--format", "markdown"]);
+    assert!(text.starts_with("# Scenario: 25 offices x 75 arrests a day"));
+    assert!(text.contains("| FY2024 | 113,431 | 366 | 309.9 | 6.03x | 6.05x | official |"));
+    assert!(text.contains(
+        "<https://www.washingtonpost.com/immigration/2025/01/26/ice-arrests-raids-trump-quota/>"
+    ));
+}
+
+#[test]
+fn presets_and_flags_change_the_scenario() {
+    let text = stdout_of(&["summary", "--preset", "wapo-national-low"]);
+    assert!(text.contains("Daily total     1,200 arrests a day   (25 offices x 48)"));
+    assert!(text.contains("1,200 a day is inside the reported 1,200-1,500."));
+    let text = stdout_of(&["summary", "--attainment", "60"]);
+    assert!(text.contains("Daily total     1,125 arrests a day   (25 offices x 75 x 60%)"));
+    let text = stdout_of(&["summary", "--days", "261"]);
+    assert!(text.contains("Annual total  489,375 arrests a year  (1,875 x 261 days)"));
+    let text = stdout_of(&["presets"]);
+    assert!(text.contains("axios-3000"));
+    assert!(text.contains("3,000 a day (Axios, 2025-05-28)"));
+}
+
+#[test]
+#[expect(clippy::float_cmp, reason = "JSON carries the exact f64 the model computed")]
+fn huge_inputs_give_finite_numbers() {
+    let text = stdout_of(&[
+        "summary",
+        "--offices",
+        "4294967295",
+        "--per-office",
+        "1e12",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["daily_total"].as_f64().unwrap(), 4_294_967_295e12);
+    // serde_json writes NaN and infinity as null: every ratio must be a real number.
+    for c in v["comparisons"].as_array().unwrap() {
+        for key in ["daily_average", "multiple", "daily_multiple"] {
+            assert!(c[key].as_f64().unwrap().is_finite(), "{key} in {c}");
+        }
+    }
+    let zero = stdout_of(&["summary", "--offices", "0"]);
+    assert!(zero.contains("Daily total   0 arrests a day"));
+}
+
+#[test]
+fn invalid_flags_are_explained_with_exit_2() {
+    app()
+        .args(["summary", "--per-office", "abc"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid value 'abc' for '--per-office <N>': 'abc' is not a number",
+        ));
+    app()
+        .args(["summary", "--days", "0"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid value '0' for '--days <N>': 0 is not in 1..=366",
+        ));
+    app()
+        .args(["summary", "--offices", "-3"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid value '-3' for '--offices <N>': '-3' is negative; expected zero or more",
+        ));
+    app()
+        .args(["summary", "--offices", "4294967296"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "invalid value '4294967296' for '--offices <N>': '4294967296' is too large (at most 4,294,967,295)",
+        ));
+    app()
+        .args(["summary", "--preset", "nope"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "error: 'nope' is not a preset; the presets are: wapo-national-low,",
+        ));
+    app()
+        .args(["summary", "--office", "XYZ=5"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: 'XYZ' is not a field office code in field_offices.csv",
+        ));
+}
+
+#[test]
+fn check_reports_what_it_loaded() {
+    app()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "ok  annual_arrests.csv      15 fiscal years (13 official, 1 derived, 1 reported)\n",
+        ));
+}
+
+#[test]
+fn check_on_bad_data_lists_every_problem_and_exits_2() {
+    let bad = "fiscal_year,arrests,confidence,source_id\n2024,abc,official,x\n";
+    let dir = common::data_dir(&[("annual_arrests.csv", bad.as_bytes())]);
+    let file = common::shown(dir.path(), "annual_arrests.csv");
+    app()
+        .args(["check", "--data-dir"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: the data has 2 problems:\n  {file} line 2, column \"arrests\": 'abc' is not a whole number\n  {file} line 2, column \"source_id\": 'x' is not a source id listed in sources.csv\n"
+        ));
+}
+
+#[test]
+fn a_partial_data_dir_says_which_files_are_bundled() {
+    let dir = common::data_dir(&[]);
+    std::fs::remove_file(dir.path().join("quotas.csv")).unwrap();
+    app()
+        .args(["check", "--data-dir"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr("note: quotas.csv is not in the data directory; using the bundled copy\n");
+}
+
+#[test]
+fn a_closed_pipe_ends_quietly_with_success() {
+    let bin = assert_cmd::cargo::cargo_bin("arrest-scenarios");
+    let mut child = StdCommand::new(bin)
+        .args(["summary", "--format", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take()); // the reader goes away before anything is written
+    let status = child.wait().unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    assert!(status.success(), "exit status {status:?}, stderr {stderr}");
+    assert_eq!(stderr, "");
+}
+
+#[test]
+fn sources_lists_links() {
+    let text = stdout_of(&["sources"]);
+    assert!(text.contains(
+        "[ice-fy2024-annual-report] ICE releases fiscal year 2024 annual report\n    U.S. Immigration and Customs Enforcement, 2024-12-19\n    https://ice.gov/news/releases/ice-releases-fiscal-year-2024-annual-report\n"
+    ));
+}

@@ -1,0 +1,29 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code, reason = "each test binary uses a different subset")]
+
+use std::path::Path;
+
+use arrest_scenarios::data::{FILES, bundled_file};
+
+/// A data directory holding the bundled files, with some replaced.
+pub fn data_dir(replace: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for name in FILES {
+        let bytes = replace
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or_else(|| bundled_file(name).unwrap().to_vec(), |(_, b)| b.to_vec());
+        std::fs::write(dir.path().join(name), bytes).expect("write data file");
+    }
+    dir
+}
+
+/// The bundled text of a file.
+pub fn bundled(name: &str) -> String {
+    String::from_utf8(bundled_file(name).unwrap().to_vec()).unwrap()
+}
+
+/// The path shown in messages for `name` in `dir`.
+pub fn shown(dir: &Path, name: &str) -> String {
+    dir.join(name).display().to_string()
+}
