@@ -222,7 +222,7 @@ fn weekly_and_reference_and_source_checks() {
         ["reference.csv line 2, column \"value\": '7.6 million' is not a whole number"]
     );
     let mut sources = bundled("sources.csv");
-    sources.push_str("wapo-2025-01-26,Again,Post,2025-01-26,ftp://x,\n");
+    sources.push_str("wapo-2025-01-26,Again,Post,2025-01-26,ftp://x,,\n");
     let (lines, _) = errors_for("sources.csv", &sources);
     assert_eq!(
         lines,

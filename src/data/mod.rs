@@ -214,6 +214,8 @@ pub struct Source {
     pub url: String,
     /// A note.
     pub note: String,
+    /// A short citation for the screen's source line (`ICE FY2024 report`).
+    pub short: String,
 }
 
 /// Where a file was read from.
@@ -428,6 +430,8 @@ struct RawSource {
     url: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    short: String,
 }
 
 fn parse_sources(input: &FileInput, errors: &mut Vec<DataError>) -> Vec<Source> {
@@ -462,6 +466,11 @@ fn parse_sources(input: &FileInput, errors: &mut Vec<DataError>) -> Vec<Source> 
             }
         }
         if let (Some(id), Some(title), Some(publisher), Some(date)) = (id, title, publisher, date) {
+            let short = if r.short.is_empty() {
+                format!("{publisher} {date}").trim_end().to_string()
+            } else {
+                r.short
+            };
             out.push(Source {
                 id,
                 title,
@@ -469,6 +478,7 @@ fn parse_sources(input: &FileInput, errors: &mut Vec<DataError>) -> Vec<Source> 
                 date,
                 url: r.url,
                 note: r.note,
+                short,
             });
         }
     }
