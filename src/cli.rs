@@ -22,7 +22,13 @@ pub const EXIT_USAGE: u8 = 2;
 /// With no command, opens the interactive screen (or prints the summary when output
 /// is not a terminal).
 #[derive(Debug, Parser)]
-#[command(name = "arrest-scenarios", version, about, long_about = None)]
+#[command(
+    name = "arrest-scenarios",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// Read the data files from DIR instead of the bundled copies (missing files fall
     /// back to the bundled ones).
@@ -32,6 +38,10 @@ pub struct Cli {
     /// Colour on screen: auto (off when `NO_COLOR` is set), always or never.
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// The starting scenario of the interactive screen.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
 
     /// The command; none opens the interactive screen.
     #[command(subcommand)]

@@ -4,19 +4,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use arrest_scenarios::cli::{self, Cli, Command, SummaryArgs};
+use arrest_scenarios::{cli, tui};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let command = cli.command.clone().unwrap_or(Command::Summary(SummaryArgs {
-        scenario: cli::ScenarioArgs::default(),
-        format: arrest_scenarios::report::Format::Text,
-    }));
-    let code = cli::run(
-        &cli,
-        &command,
-        &mut std::io::stdout().lock(),
-        &mut std::io::stderr().lock(),
-    );
+    let args = cli::Cli::parse();
+    let mut err = std::io::stderr().lock();
+    let code = match &args.command {
+        Some(command) => cli::run(&args, command, &mut std::io::stdout().lock(), &mut err),
+        None => tui::interactive(&args, &mut err),
+    };
     ExitCode::from(code)
 }

@@ -611,7 +611,9 @@ pub struct Preset {
     pub id: String,
     /// The quota it comes from.
     pub quota_id: String,
-    /// What it sets, in words.
+    /// What it sets, in words (`1,200 a day`).
+    pub what: String,
+    /// What it sets and who reported it.
     pub label: String,
     /// Offices.
     pub offices: u32,
@@ -682,6 +684,12 @@ pub fn presets(data: &Dataset) -> Vec<Preset> {
                 id,
                 quota_id: q.id.clone(),
                 label: format!("{what} ({}, {}{end_words})", q.outlet, q.date),
+                what: match q.unit {
+                    QuotaUnit::PerOfficePerDay => {
+                        format!("{} x {value} a day", group_thousands(u128::from(offices)))
+                    }
+                    _ => format!("{what}{end_words}"),
+                },
                 offices,
                 per_office,
                 exact,

@@ -65,7 +65,7 @@ impl fmt::Display for Fixed3 {
 impl serde::Serialize for Fixed3 {
     /// Whole values serialise as integers, others as the nearest JSON number.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 1000 == 0 {
+        if self.0.is_multiple_of(1000) {
             s.serialize_u64(self.0 / 1000)
         } else {
             s.serialize_f64(self.to_f64())
@@ -108,7 +108,7 @@ impl Amount {
     /// True when the amount is a whole number.
     #[must_use]
     pub const fn is_whole(self) -> bool {
-        self.0 % AMOUNT_SCALE == 0
+        self.0.is_multiple_of(AMOUNT_SCALE)
     }
 
     /// The nearest `f64` (for ratios and charts only).
@@ -168,10 +168,10 @@ impl fmt::Display for Amount {
 impl serde::Serialize for Amount {
     /// Whole amounts serialise as integers, others as the nearest JSON number.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.is_whole() {
-            if let Ok(n) = u64::try_from(self.0 / AMOUNT_SCALE) {
-                return s.serialize_u64(n);
-            }
+        if self.is_whole()
+            && let Ok(n) = u64::try_from(self.0 / AMOUNT_SCALE)
+        {
+            return s.serialize_u64(n);
         }
         s.serialize_f64(self.to_f64())
     }
@@ -210,7 +210,7 @@ pub fn group_thousands(n: u128) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

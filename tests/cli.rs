@@ -76,7 +76,10 @@ fn text_output_fits_80_columns() {
 }
 
 #[test]
-#[expect(clippy::float_cmp, reason = "JSON carries the exact f64 the model computed")]
+#[expect(
+    clippy::float_cmp,
+    reason = "JSON carries the exact f64 the model computed"
+)]
 fn json_has_totals_and_comparisons() {
     let text = stdout_of(&["summary", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -132,7 +135,10 @@ fn presets_and_flags_change_the_scenario() {
 }
 
 #[test]
-#[expect(clippy::float_cmp, reason = "JSON carries the exact f64 the model computed")]
+#[expect(
+    clippy::float_cmp,
+    reason = "JSON carries the exact f64 the model computed"
+)]
 fn huge_inputs_give_finite_numbers() {
     let text = stdout_of(&[
         "summary",

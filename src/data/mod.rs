@@ -578,7 +578,6 @@ struct RawQuota {
     quote: String,
 }
 
-#[expect(clippy::too_many_lines, reason = "one check per column of quotas.csv")]
 fn parse_quotas(
     input: &FileInput,
     errors: &mut Vec<DataError>,
@@ -630,16 +629,16 @@ fn parse_quotas(
         let offices = f.optional_whole("offices", &r.offices);
         let confidence = f.confidence("confidence", &r.confidence);
         let source = f.text("source_id", &r.source_id);
-        if let (Some(lo), Some(hi)) = (low, high) {
-            if lo > hi {
-                f.fail(
-                    "high",
-                    format!(
-                        "'{}' is below the low end '{}'; expected low <= high",
-                        r.high, r.low
-                    ),
-                );
-            }
+        if let (Some(lo), Some(hi)) = (low, high)
+            && lo > hi
+        {
+            f.fail(
+                "high",
+                format!(
+                    "'{}' is below the low end '{}'; expected low <= high",
+                    r.high, r.low
+                ),
+            );
         }
         if let Some(id) = &id {
             if let Some(first) = seen.get(id) {
@@ -665,23 +664,22 @@ fn parse_quotas(
             Some(source_id),
         ) = (
             id, date, outlet, kind, unit, low, high, offices, confidence, source,
-        ) {
-            if low <= high {
-                out.push(Quota {
-                    id,
-                    date,
-                    outlet,
-                    kind,
-                    unit,
-                    low,
-                    high,
-                    offices,
-                    confidence,
-                    source_id,
-                    url: r.url,
-                    quote: r.quote,
-                });
-            }
+        ) && low <= high
+        {
+            out.push(Quota {
+                id,
+                date,
+                outlet,
+                kind,
+                unit,
+                low,
+                high,
+                offices,
+                confidence,
+                source_id,
+                url: r.url,
+                quote: r.quote,
+            });
         }
     }
     out

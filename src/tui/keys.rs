@@ -336,7 +336,7 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         return None;
     }
     // Terminals differ on whether a shifted character carries SHIFT: ignore it there.
-    let mods = match event.code {
+    let held = match event.code {
         KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
         _ => event.modifiers,
     };
@@ -345,9 +345,9 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         .filter(|b| b.modes.contains(&mode))
         .find_map(|b| {
             b.patterns.iter().find_map(|p| match *p {
-                Pattern::Key(code, want) if code == event.code && want == mods => Some(b.action),
+                Pattern::Key(code, want) if code == event.code && want == held => Some(b.action),
                 Pattern::NumberChar => match event.code {
-                    KeyCode::Char(c) if (c.is_ascii_digit() || c == '.') && mods.is_empty() => {
+                    KeyCode::Char(c) if (c.is_ascii_digit() || c == '.') && held.is_empty() => {
                         Some(Action::EditChar(c))
                     }
                     _ => None,
@@ -357,14 +357,17 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         })
 }
 
-/// The footer's entries for `mode`: (keys, label).
+/// The footer's entries for `mode`: (keys, label), help and quit first so that a
+/// narrow footer still shows them.
 #[must_use]
 pub fn footer(mode: Mode) -> Vec<(&'static str, &'static str)> {
-    BINDINGS
+    let mut entries: Vec<(Action, &'static str, &'static str)> = BINDINGS
         .iter()
         .filter(|b| b.modes.contains(&mode))
-        .filter_map(|b| b.footer.map(|f| (b.keys, f)))
-        .collect()
+        .filter_map(|b| b.footer.map(|f| (b.action, b.keys, f)))
+        .collect();
+    entries.sort_by_key(|(a, _, _)| !matches!(a, Action::ToggleHelp | Action::Quit));
+    entries.into_iter().map(|(_, k, f)| (k, f)).collect()
 }
 
 #[cfg(test)]
@@ -421,7 +424,11 @@ mod tests {
         assert_eq!(edit(KeyCode::Char('7')), Some(Action::EditChar('7')));
         assert_eq!(edit(KeyCode::Char('.')), Some(Action::EditChar('.')));
         assert_eq!(edit(KeyCode::Char('a')), None);
-        assert_eq!(edit(KeyCode::Char('q')), None, "q types nothing and does not quit");
+        assert_eq!(
+            edit(KeyCode::Char('q')),
+            None,
+            "q types nothing and does not quit"
+        );
         assert_eq!(edit(KeyCode::Backspace), Some(Action::EditBackspace));
         assert_eq!(edit(KeyCode::Enter), Some(Action::ConfirmEdit));
         assert_eq!(edit(KeyCode::Esc), Some(Action::CancelEdit));
@@ -484,9 +491,15 @@ mod tests {
         assert!(f.contains(&("Down/j", "move")));
         assert!(f.contains(&("?/F1", "help")));
         assert!(f.contains(&("q/Esc", "quit")));
+        assert_eq!(&f[..2], [("?/F1", "help"), ("q/Esc", "quit")]);
         assert_eq!(
             footer(Mode::Editing),
-            [("0-9 .", "digits"), ("Backspace", "delete"), ("Enter", "accept"), ("Esc", "cancel")]
+            [
+                ("0-9 .", "digits"),
+                ("Backspace", "delete"),
+                ("Enter", "accept"),
+                ("Esc", "cancel")
+            ]
         );
     }
 }

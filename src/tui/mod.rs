@@ -1,0 +1,126 @@
+//! The interactive screen (ratatui + crossterm).
+//!
+//! Keys become [`Action`]s in one pure function ([`keys::action_for`]); [`App::update`]
+//! is the only place state changes; [`Screen`] only reads the state. The terminal is
+//! restored on quit, on an error and on a panic (ratatui's hook).
+
+pub mod app;
+pub mod keys;
+pub mod theme;
+pub mod ui;
+
+use std::io::{self, IsTerminal, Write};
+
+use crossterm::event::{self, Event};
+
+pub use app::App;
+pub use keys::Action;
+pub use theme::Theme;
+pub use ui::Screen;
+
+use crate::cli::{self, Cli, ColorChoice, EXIT_USAGE};
+
+/// The theme for a `--color` choice and the `NO_COLOR` variable's value.
+#[must_use]
+pub fn theme_for(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>) -> Theme {
+    let no_color = no_color.is_some_and(|v| !v.is_empty());
+    let mono = choice == ColorChoice::Never || (choice == ColorChoice::Auto && no_color);
+    if mono { Theme::MONO } else { Theme::COLOR }
+}
+
+/// `arrest-scenarios` with no command: the interactive screen. Returns the exit code.
+pub fn interactive(cli: &Cli, err: &mut dyn Write) -> u8 {
+    if !io::stdout().is_terminal() {
+        let _ = writeln!(
+            err,
+            "error: standard output is not a terminal, so the interactive screen cannot open.\n\
+             For text output use: arrest-scenarios summary (see --help for its flags)"
+        );
+        return EXIT_USAGE;
+    }
+    let data = match cli::load(cli.data_dir.as_deref()) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = write!(err, "error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let presets = crate::model::presets(&data);
+    let start = match cli.scenario.scenario(&data, &presets) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    let theme = theme_for(cli.color, std::env::var_os("NO_COLOR").as_deref());
+    let mut app = App::new(data, start);
+    match run(&mut app, theme) {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "error: the terminal failed: {e}");
+            1
+        }
+    }
+}
+
+/// Take over the terminal, run until the user quits, and give it back.
+///
+/// # Errors
+/// A terminal that cannot be set up, read or drawn to.
+pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, app, theme);
+    ratatui::restore();
+    result
+}
+
+/// Draw, then wait for the next event: the app is idle until something happens.
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    theme: Theme,
+) -> io::Result<()> {
+    loop {
+        terminal.draw(|frame| frame.render_widget(Screen { app, theme }, frame.area()))?;
+        loop {
+            match event::read()? {
+                Event::Key(key) => {
+                    if let Some(action) = keys::action_for(key, app.mode()) {
+                        app.update(action);
+                    }
+                    break;
+                }
+                Event::Resize(..) => break,
+                _ => {}
+            }
+        }
+        if app.quit {
+            return Ok(());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::ffi::OsStr;
+
+    #[test]
+    fn no_color_and_the_color_flag_choose_the_theme() {
+        assert_eq!(theme_for(ColorChoice::Auto, None), Theme::COLOR);
+        assert_eq!(
+            theme_for(ColorChoice::Auto, Some(OsStr::new("1"))),
+            Theme::MONO
+        );
+        assert_eq!(
+            theme_for(ColorChoice::Auto, Some(OsStr::new(""))),
+            Theme::COLOR
+        );
+        assert_eq!(theme_for(ColorChoice::Never, None), Theme::MONO);
+        assert_eq!(
+            theme_for(ColorChoice::Always, Some(OsStr::new("1"))),
+            Theme::COLOR
+        );
+    }
+}
