@@ -114,6 +114,8 @@ pub struct App {
     pub edit: Option<Edit>,
     /// An open overlay.
     pub overlay: Option<Overlay>,
+    /// How far the overlay is scrolled, in lines.
+    pub overlay_scroll: u16,
     /// The status-line message.
     pub message: Option<Message>,
     /// Scenarios before each change.
@@ -143,6 +145,7 @@ impl App {
             offices_row: 0,
             edit: None,
             overlay: None,
+            overlay_scroll: 0,
             message: None,
             undo: Vec::new(),
             redo: Vec::new(),
@@ -226,6 +229,12 @@ impl App {
                 };
                 self.tab = Tab::ALL[next % n];
             }
+            Action::Up if self.overlay.is_some() => {
+                self.overlay_scroll = self.overlay_scroll.saturating_sub(1);
+            }
+            Action::Down if self.overlay.is_some() => {
+                self.overlay_scroll = self.overlay_scroll.saturating_add(1).min(200);
+            }
             Action::Up => self.move_row(|row, _| row.saturating_sub(1)),
             Action::Down => self.move_row(|row, last| (row + 1).min(last)),
             Action::First => self.move_row(|_, _| 0),
@@ -278,6 +287,7 @@ impl App {
     }
 
     fn toggle_overlay(&mut self, which: Overlay) {
+        self.overlay_scroll = 0;
         self.overlay = if self.overlay.is_some() {
             None
         } else {
@@ -697,6 +707,11 @@ mod tests {
         a.update(Action::ToggleHelp);
         assert_eq!(a.overlay, Some(Overlay::Help));
         assert_eq!(a.mode(), Mode::Overlay);
+        a.update(Action::Down);
+        a.update(Action::Down);
+        a.update(Action::Up);
+        assert_eq!(a.overlay_scroll, 1);
+        assert_eq!(a.scenario_row, 0, "scrolling does not move the selection");
         a.update(Action::ToggleHelp);
         assert_eq!(a.overlay, None);
         a.update(Action::ToggleSources);

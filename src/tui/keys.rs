@@ -98,6 +98,7 @@ const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const NORMAL: &[Mode] = &[Mode::Normal];
 const EDITING: &[Mode] = &[Mode::Editing];
+const OVERLAY: &[Mode] = &[Mode::Overlay];
 const ANY: &[Mode] = &[Mode::Normal, Mode::Editing, Mode::Overlay];
 
 const fn key(code: KeyCode, mods: KeyModifiers) -> Pattern {
@@ -125,6 +126,22 @@ pub const BINDINGS: &[Binding] = &[
         keys: "Down/j",
         help: "select the field or row below",
         footer: Some("move"),
+    },
+    Binding {
+        modes: OVERLAY,
+        patterns: &[key(KeyCode::Up, NONE), ch('k')],
+        action: Action::Up,
+        keys: "Up/k",
+        help: "scroll up",
+        footer: None,
+    },
+    Binding {
+        modes: OVERLAY,
+        patterns: &[key(KeyCode::Down, NONE), ch('j')],
+        action: Action::Down,
+        keys: "Down/j",
+        help: "scroll down",
+        footer: Some("scroll"),
     },
     Binding {
         modes: NORMAL,
@@ -444,7 +461,8 @@ mod tests {
         assert_eq!(overlay(KeyCode::Esc), Some(Action::ToggleHelp));
         assert_eq!(overlay(KeyCode::Char('q')), Some(Action::ToggleHelp));
         assert_eq!(overlay(KeyCode::Char('?')), Some(Action::ToggleHelp));
-        assert_eq!(overlay(KeyCode::Up), None);
+        assert_eq!(overlay(KeyCode::Up), Some(Action::Up));
+        assert_eq!(overlay(KeyCode::Right), None);
     }
 
     #[test]

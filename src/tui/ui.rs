@@ -100,7 +100,104 @@ impl Screen<'_> {
             Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]).areas(left);
         self.parameters(params, buf);
         self.results(results, buf);
-        self.history(right, buf);
+        // Tall screens also show the observed 2025 weekly pace under the history.
+        let history_rows = u16::try_from(self.app.outcome.comparisons.len()).unwrap_or(u16::MAX);
+        let history_h = history_rows.saturating_add(4);
+        if self.app.outcome.observed.is_some() && right.height >= history_h + 14 {
+            let [top, bottom] =
+                Layout::vertical([Constraint::Length(history_h), Constraint::Fill(1)]).areas(right);
+            self.history(top, buf);
+            self.weekly(bottom, buf);
+        } else {
+            self.history(right, buf);
+        }
+    }
+
+    /// The observed 2025 weekly pace against the scenario's daily total and the
+    /// reported daily quotas.
+    fn weekly(&self, area: Rect, buf: &mut Buffer) {
+        use ratatui::symbols::Marker;
+        use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
+        let t = self.theme;
+        let app = self.app;
+        let weeks = &app.data.weekly;
+        let Some((first, last)) = weeks.first().zip(weeks.last()) else {
+            return;
+        };
+        #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
+        let pace: Vec<(f64, f64)> = weeks
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (i as f64, w.arrests as f64 / f64::from(w.days_covered)))
+            .collect();
+        #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
+        let end = (weeks.len() - 1) as f64;
+        let daily = app.outcome.daily_total.to_f64();
+        let scenario = [(0.0, daily), (end, daily)];
+        let quota_levels: Vec<f64> = app
+            .outcome
+            .quota_checks
+            .iter()
+            .filter(|c| c.basis == crate::model::Basis::PerDay)
+            .flat_map(|c| [c.low.to_f64(), c.high.to_f64()])
+            .collect();
+        let quota_lines: Vec<[(f64, f64); 2]> =
+            quota_levels.iter().map(|&y| [(0.0, y), (end, y)]).collect();
+        let top = pace
+            .iter()
+            .map(|p| p.1)
+            .chain([daily])
+            .chain(quota_levels.iter().copied())
+            .fold(0.0_f64, f64::max)
+            * 1.1;
+        let top = if top > 0.0 { top } else { 1.0 };
+        let mut datasets = vec![
+            Dataset::default()
+                .name("2025 weekly pace (DDP, derived)")
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(t.bar(Confidence::Derived))
+                .data(&pace),
+            Dataset::default()
+                .name(format!(
+                    "scenario {}/day",
+                    app.outcome.daily_total.display(0)
+                ))
+                .marker(Marker::HalfBlock)
+                .graph_type(GraphType::Line)
+                .style(t.scenario_bar())
+                .data(&scenario),
+        ];
+        for (i, line) in quota_lines.iter().enumerate() {
+            let d = Dataset::default()
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Line)
+                .style(t.hint())
+                .data(line);
+            datasets.push(if i == 0 {
+                d.name("reported quotas (per day)")
+            } else {
+                d
+            });
+        }
+        let y_labels: Vec<Line> = [0.0, top / 2.0, top]
+            .iter()
+            .map(|v| Line::raw(format_f64(*v, 0)))
+            .collect();
+        Chart::new(datasets)
+            .block(Block::bordered().title(Span::styled(
+                " Observed 2025 arrests per day, by week, against the scenario ",
+                t.title(),
+            )))
+            .x_axis(
+                Axis::default()
+                    .bounds([0.0, end])
+                    .labels([first.week_start.to_string(), last.week_start.to_string()]),
+            )
+            .y_axis(Axis::default().bounds([0.0, top]).labels(y_labels))
+            .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
+            .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
+            .render(area, buf);
     }
 
     fn field_line(&self, field: Field, label: &str, unit: &str, width: usize) -> Line<'static> {
@@ -268,6 +365,18 @@ impl Screen<'_> {
             )));
         }
         lines.extend(checks);
+        for (r, c) in app.data.reference.iter().zip(&o.references) {
+            lines.push(Line::styled(
+                format!(
+                    "vs {} ({}, {}): {}",
+                    r.label,
+                    group_thousands(u128::from(r.value)),
+                    r.confidence.label(),
+                    format_multiple(c.multiple)
+                ),
+                t.hint(),
+            ));
+        }
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: true })
@@ -588,7 +697,10 @@ impl Screen<'_> {
         let t = self.theme;
         let popup = centered(area, 72, 40);
         Clear.render(popup, buf);
-        let block = Block::bordered().title(Span::styled(" Keys (Esc or ? closes) ", t.title()));
+        let block = Block::bordered().title(Span::styled(
+            " Keys (Up/Down scroll, Esc closes) ",
+            t.title(),
+        ));
         let mut lines = Vec::new();
         for (mode, title) in [
             (Mode::Normal, "Browsing and adjusting"),
@@ -610,6 +722,7 @@ impl Screen<'_> {
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
+            .scroll((self.app.overlay_scroll, 0))
             .render(popup, buf);
     }
 
@@ -639,6 +752,7 @@ impl Screen<'_> {
         Paragraph::new(text)
             .block(block)
             .wrap(Wrap { trim: false })
+            .scroll((self.app.overlay_scroll, 0))
             .render(popup, buf);
     }
 }

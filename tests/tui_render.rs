@@ -1,0 +1,215 @@
+//! The screen, rendered into a test backend: whole-screen snapshots, cell styles, and
+//! every screen at every size without a panic.
+
+use arrest_scenarios::data::Dataset;
+use arrest_scenarios::model::Scenario;
+use arrest_scenarios::tui::{Action, App, Screen, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+fn app() -> App {
+    App::new(Dataset::bundled().unwrap(), Scenario::default())
+}
+
+fn draw(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| frame.render_widget(Screen { app, theme }, frame.area()))
+        .unwrap();
+    terminal
+}
+
+fn text(terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn with(actions: &[Action]) -> App {
+    let mut a = app();
+    for action in actions {
+        a.update(*action);
+    }
+    a
+}
+
+#[test]
+fn main_screen_80x24() {
+    insta::assert_snapshot!(draw(&app(), Theme::COLOR, 80, 24).backend());
+}
+
+#[test]
+fn main_screen_120x40() {
+    insta::assert_snapshot!(draw(&app(), Theme::COLOR, 120, 40).backend());
+}
+
+#[test]
+fn offices_view_with_20_offices_and_a_changed_target() {
+    let mut a = with(&[Action::NextTab, Action::Down, Action::Down, Action::Down]);
+    a.update(Action::IncreaseLarge);
+    a.update(Action::First);
+    for _ in 0..5 {
+        a.update(Action::Decrease);
+    }
+    insta::assert_snapshot!(draw(&a, Theme::COLOR, 80, 24).backend());
+}
+
+#[test]
+fn offices_view_above_25() {
+    let mut a = with(&[Action::NextTab]);
+    for _ in 0..2 {
+        a.update(Action::IncreaseLarge);
+    }
+    let screen = text(&draw(&a, Theme::COLOR, 80, 24));
+    assert!(screen.contains("All 25 offices count, plus 10 hypothetical offices at 75 a day"));
+    assert!(screen.contains("Daily total 2,625   Annual total 958,125"));
+}
+
+#[test]
+fn help_overlay() {
+    insta::assert_snapshot!(draw(&with(&[Action::ToggleHelp]), Theme::COLOR, 80, 24).backend());
+}
+
+#[test]
+fn help_lists_every_key_in_the_table() {
+    let screen = text(&draw(&with(&[Action::ToggleHelp]), Theme::COLOR, 120, 60));
+    for b in arrest_scenarios::tui::keys::BINDINGS {
+        assert!(screen.contains(b.keys), "help misses {}", b.keys);
+        assert!(screen.contains(b.help), "help misses {}", b.help);
+    }
+}
+
+#[test]
+fn too_small_screen() {
+    let t = draw(&app(), Theme::COLOR, 40, 10);
+    insta::assert_snapshot!(t.backend());
+    assert!(text(&t).starts_with("terminal too small: need 60x18, have"));
+}
+
+#[test]
+fn monochrome_theme() {
+    insta::assert_snapshot!(draw(&app(), Theme::MONO, 80, 24).backend());
+}
+
+#[test]
+fn the_selected_field_is_reversed_and_bold_without_colour() {
+    for theme in [Theme::MONO, Theme::COLOR] {
+        let t = draw(&app(), theme, 80, 24);
+        let buf = t.backend().buffer();
+        // Row 2 is the first parameter, "> Offices", selected at start.
+        let cell = &buf[(1, 2)];
+        assert_eq!(cell.symbol(), ">");
+        assert!(cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD));
+        assert_eq!(cell.fg, Color::Reset, "selection never relies on colour");
+        // The next field is not selected.
+        assert!(!buf[(3, 3)].modifier.contains(Modifier::REVERSED));
+    }
+}
+
+#[test]
+fn monochrome_sets_no_colour_anywhere() {
+    for actions in [&[][..], &[Action::NextTab][..], &[Action::ToggleHelp][..]] {
+        let t = draw(&with(actions), Theme::MONO, 200, 60);
+        for cell in t.backend().buffer().content() {
+            assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset));
+        }
+    }
+}
+
+#[test]
+fn raising_the_target_changes_the_totals_on_screen() {
+    let a = with(&[Action::Down, Action::Increase]);
+    let screen = text(&draw(&a, Theme::COLOR, 80, 24));
+    assert!(screen.contains("Daily total    1,900 a day"));
+    assert!(screen.contains("Annual total 693,500 a year"));
+    assert!(screen.contains("> Per-office target 76 a day"));
+}
+
+#[test]
+fn a_refused_entry_shows_its_message() {
+    let a = with(&[
+        Action::Down,
+        Action::StartEdit,
+        Action::EditChar('1'),
+        Action::EditChar('.'),
+        Action::EditChar('.'),
+        Action::ConfirmEdit,
+    ]);
+    let screen = text(&draw(&a, Theme::COLOR, 80, 24));
+    assert!(screen.contains("Refused: Per-office target: '1..' is not a number; kept 75"));
+}
+
+#[test]
+fn every_screen_renders_at_every_size() {
+    let states: Vec<App> = vec![
+        app(),
+        with(&[Action::NextTab]),
+        with(&[Action::ToggleHelp]),
+        with(&[Action::ToggleSources]),
+        with(&[Action::StartEdit, Action::EditChar('9')]),
+        with(&[Action::NextTab, Action::Last, Action::StartEdit]),
+        {
+            let mut a = with(&[Action::StartEdit]);
+            for c in "4294967295".chars() {
+                a.update(Action::EditChar(c));
+            }
+            a.update(Action::ConfirmEdit);
+            a.update(Action::Down);
+            a.update(Action::StartEdit);
+            for c in "1000000000000".chars() {
+                a.update(Action::EditChar(c));
+            }
+            a.update(Action::ConfirmEdit);
+            a
+        },
+        {
+            let mut a = app();
+            for _ in 0..10 {
+                a.update(Action::DecreaseLarge);
+            }
+            a.update(Action::NextTab);
+            a
+        },
+    ];
+    for a in &states {
+        for theme in [Theme::COLOR, Theme::MONO] {
+            for (w, h) in [
+                (0, 0),
+                (1, 1),
+                (20, 5),
+                (59, 17),
+                (60, 18),
+                (80, 24),
+                (120, 40),
+                (200, 60),
+            ] {
+                draw(a, theme, w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn huge_values_keep_the_layout() {
+    let mut a = with(&[Action::StartEdit]);
+    for c in "4294967295".chars() {
+        a.update(Action::EditChar(c));
+    }
+    a.update(Action::ConfirmEdit);
+    let screen = text(&draw(&a, Theme::COLOR, 80, 24));
+    assert!(
+        screen.contains("Daily total      322,122,547,125 a day"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Annual total 117,574,729,700,625 a year"),
+        "{screen}"
+    );
+}
