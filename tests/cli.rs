@@ -276,3 +276,23 @@ fn sources_lists_links() {
         "[ice-fy2024-annual-report] ICE releases fiscal year 2024 annual report\n    U.S. Immigration and Customs Enforcement, 2024-12-19\n    https://ice.gov/news/releases/ice-releases-fiscal-year-2024-annual-report\n"
     ));
 }
+
+#[test]
+fn without_a_terminal_the_screen_points_to_summary() {
+    app()
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "error: standard output is not a terminal, so the interactive screen cannot open.\nFor text output use: arrest-scenarios summary",
+        ));
+}
+
+#[test]
+fn top_level_scenario_flags_cannot_be_mixed_with_a_command() {
+    app()
+        .args(["--preset", "axios-3000", "summary"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("error:"));
+}
