@@ -17,10 +17,22 @@ fn frame(c: &mut Criterion) {
     let mut up = true;
     c.bench_function("update + render 200x60", |b| {
         b.iter(|| {
-            app.update(if up { Action::Increase } else { Action::Decrease });
+            app.update(if up {
+                Action::Increase
+            } else {
+                Action::Decrease
+            });
             up = !up;
             terminal
-                .draw(|f| f.render_widget(Screen { app: &app, theme: Theme::COLOR }, f.area()))
+                .draw(|f| {
+                    f.render_widget(
+                        Screen {
+                            app: &app,
+                            theme: Theme::COLOR,
+                        },
+                        f.area(),
+                    )
+                })
                 .unwrap();
             black_box(terminal.backend().buffer().area);
         });
@@ -29,10 +41,22 @@ fn frame(c: &mut Criterion) {
     offices.update(Action::NextTab);
     c.bench_function("update + render offices 200x60", |b| {
         b.iter(|| {
-            offices.update(if up { Action::Increase } else { Action::Decrease });
+            offices.update(if up {
+                Action::Increase
+            } else {
+                Action::Decrease
+            });
             up = !up;
             terminal
-                .draw(|f| f.render_widget(Screen { app: &offices, theme: Theme::COLOR }, f.area()))
+                .draw(|f| {
+                    f.render_widget(
+                        Screen {
+                            app: &offices,
+                            theme: Theme::COLOR,
+                        },
+                        f.area(),
+                    )
+                })
                 .unwrap();
         });
     });

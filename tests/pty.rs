@@ -68,24 +68,48 @@ fn runs_reacts_to_keys_and_restores_the_terminal() {
         }
     });
     let mut s = Session {
-        parser: vt100::Parser::new(NonZeroU16::new(24).unwrap(), NonZeroU16::new(80).unwrap(), 0),
+        parser: vt100::Parser::new(
+            NonZeroU16::new(24).unwrap(),
+            NonZeroU16::new(80).unwrap(),
+            0,
+        ),
         rx,
         writer: pair.master.take_writer().unwrap(),
     };
 
-    s.wait_for("the first frame", |sc| sc.contents().contains("1,875 a day"));
-    assert!(s.parser.screen().alternate_screen(), "the app draws on the alternate screen");
-    assert!(s.parser.screen().contents().contains("Annual total 684,375 a year"));
+    s.wait_for("the first frame", |sc| {
+        sc.contents().contains("1,875 a day")
+    });
+    assert!(
+        s.parser.screen().alternate_screen(),
+        "the app draws on the alternate screen"
+    );
+    assert!(
+        s.parser
+            .screen()
+            .contents()
+            .contains("Annual total 684,375 a year")
+    );
 
     // Down to the per-office target, then one step up: 25 x 76 = 1,900 a day.
     s.press(b"j");
     s.press(b"+");
-    s.wait_for("the new daily total", |sc| sc.contents().contains("1,900 a day"));
-    assert!(s.parser.screen().contents().contains("> Per-office target 76 a day"));
+    s.wait_for("the new daily total", |sc| {
+        sc.contents().contains("1,900 a day")
+    });
+    assert!(
+        s.parser
+            .screen()
+            .contents()
+            .contains("> Per-office target 76 a day")
+    );
 
     s.press(b"q");
     let status = child.wait().unwrap();
     assert!(status.success(), "exit status: {status:?}");
     s.wait_for("the normal screen", |sc| !sc.alternate_screen());
-    assert!(!s.parser.screen().hide_cursor(), "the cursor is visible again");
+    assert!(
+        !s.parser.screen().hide_cursor(),
+        "the cursor is visible again"
+    );
 }
