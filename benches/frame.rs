@@ -31,7 +31,7 @@ fn frame(c: &mut Criterion) {
                             theme: Theme::COLOR,
                         },
                         f.area(),
-                    )
+                    );
                 })
                 .unwrap();
             black_box(terminal.backend().buffer().area);
@@ -55,7 +55,7 @@ fn frame(c: &mut Criterion) {
                             theme: Theme::COLOR,
                         },
                         f.area(),
-                    )
+                    );
                 })
                 .unwrap();
         });

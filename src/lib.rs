@@ -4,6 +4,7 @@
 //! The core ([`data`], [`model`], [`report`], [`number`]) knows nothing of the terminal;
 //! [`cli`] parses arguments and prints reports; `tui` is the interactive screen.
 
+pub mod analysis;
 pub mod cli;
 pub mod data;
 pub mod model;
