@@ -10,4 +10,5 @@ pub mod data;
 pub mod model;
 pub mod number;
 pub mod report;
+pub mod saved;
 pub mod tui;

@@ -1,0 +1,425 @@
+//! Saved scenarios (TOML files) and atomic writes.
+//!
+//! A write goes to a temporary file in the target's folder, is flushed to disk, then
+//! renamed over nothing: a crash or a full disk never leaves a half-written file, and
+//! an existing file (a user's save, or a corrupt one) is never overwritten.
+
+use std::collections::BTreeMap;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::data::FieldOffice;
+use crate::model::Scenario;
+use crate::number::{Fixed3, parse_thousandths};
+
+/// The variable that overrides where scenarios are saved.
+pub const DIR_VARIABLE: &str = "ARREST_SCENARIOS_DIR";
+
+/// A problem with a scenario file.
+#[derive(Debug, thiserror::Error)]
+pub enum SavedError {
+    /// The file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// Not UTF-8.
+    #[error("{0}: is not valid UTF-8; a scenario file is UTF-8 text (TOML)")]
+    NotUtf8(String),
+    /// Not valid TOML, or a field of the wrong type.
+    #[error("{path} line {line}, column {column}: {message}")]
+    Parse {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the TOML reader said.
+        message: String,
+    },
+    /// A value that is not allowed.
+    #[error("{path}, field \"{field}\": {message}")]
+    Invalid {
+        /// The file.
+        path: String,
+        /// The field.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// The target exists already; nothing was written.
+    #[error("{0}: already exists; it was left as it is (choose another name)")]
+    Exists(String),
+    /// The name has nothing usable for a file name.
+    #[error("'{0}' has no letters or digits to name a file with")]
+    BadName(String),
+}
+
+/// A number in a scenario file: written as a string to keep decimals exact, but plain
+/// TOML integers and floats are read too.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+enum Num {
+    Int(u64),
+    Float(f64),
+    Text(String),
+}
+
+impl Num {
+    fn text(&self) -> String {
+        match self {
+            Self::Int(n) => n.to_string(),
+            Self::Float(f) => f.to_string(),
+            Self::Text(t) => t.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    name: String,
+    offices: u64,
+    per_office: Num,
+    #[serde(default)]
+    attainment: Option<Num>,
+    #[serde(default)]
+    days: Option<u64>,
+    #[serde(default)]
+    overrides: BTreeMap<String, Num>,
+}
+
+/// A scenario read from a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// Its name.
+    pub name: String,
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Where it is.
+    pub path: PathBuf,
+}
+
+/// The TOML text of a scenario.
+#[must_use]
+pub fn to_toml(name: &str, s: &Scenario) -> String {
+    let file = File {
+        name: name.to_string(),
+        offices: u64::from(s.offices),
+        per_office: Num::Text(s.per_office.to_string().replace(',', "")),
+        attainment: Some(Num::Text(s.attainment.to_string().replace(',', ""))),
+        days: Some(u64::from(s.days)),
+        overrides: s
+            .overrides
+            .iter()
+            .map(|(k, v)| (k.clone(), Num::Text(v.to_string().replace(',', ""))))
+            .collect(),
+    };
+    let body = toml::to_string(&file).unwrap_or_default();
+    format!("# arrest-scenarios scenario\n{body}")
+}
+
+/// Parse scenario TOML (named `path` in messages) and check it against the offices.
+///
+/// # Errors
+/// A [`SavedError`] naming the line, column or field.
+pub fn from_toml(text: &str, path: &Path, offices: &[FieldOffice]) -> Result<Saved, SavedError> {
+    let shown = path.display().to_string();
+    let file: File = toml::from_str(text).map_err(|e| {
+        let (line, column) = e.span().map_or((1, 1), |span| line_col(text, span.start));
+        SavedError::Parse {
+            path: shown.clone(),
+            line,
+            column,
+            message: e.message().trim().to_string(),
+        }
+    })?;
+    let invalid = |field: &str, message: String| SavedError::Invalid {
+        path: shown.clone(),
+        field: field.to_string(),
+        message,
+    };
+    let number = |field: &str, n: &Num| {
+        let t = n.text();
+        parse_thousandths(&t)
+            .map(Fixed3::from_thousandths)
+            .map_err(|e| invalid(field, format!("'{t}' {e}")))
+    };
+    let mut s = Scenario {
+        offices: u32::try_from(file.offices).map_err(|_| {
+            invalid(
+                "offices",
+                format!("'{}' is above 4,294,967,295", file.offices),
+            )
+        })?,
+        per_office: number("per_office", &file.per_office)?,
+        ..Scenario::default()
+    };
+    if let Some(a) = &file.attainment {
+        s.attainment = number("attainment", a)?;
+    }
+    if let Some(d) = file.days {
+        s.days = u16::try_from(d)
+            .ok()
+            .filter(|d| crate::model::DAYS.contains(d))
+            .ok_or_else(|| invalid("days", format!("'{d}' is not 1 to 366")))?;
+    }
+    for (code, v) in &file.overrides {
+        s.overrides.insert(
+            code.to_ascii_uppercase(),
+            number(&format!("overrides.{code}"), v)?,
+        );
+    }
+    s.validate(offices)
+        .map_err(|e| invalid("scenario", e.to_string()))?;
+    Ok(Saved {
+        name: if file.name.is_empty() {
+            path.file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned())
+        } else {
+            file.name
+        },
+        scenario: s,
+        path: path.to_path_buf(),
+    })
+}
+
+/// Read a scenario file.
+///
+/// # Errors
+/// A [`SavedError`]: unreadable, not UTF-8, not TOML, or a bad value.
+pub fn load(path: &Path, offices: &[FieldOffice]) -> Result<Saved, SavedError> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| SavedError::Io {
+        path: shown.clone(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| SavedError::NotUtf8(shown))?;
+    from_toml(
+        text.strip_prefix('\u{feff}').unwrap_or(&text),
+        path,
+        offices,
+    )
+}
+
+/// Where scenarios are saved: `$ARREST_SCENARIOS_DIR`, else the platform's config
+/// folder (`~/.config/arrest-scenarios/scenarios` on Linux).
+#[must_use]
+pub fn default_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(DIR_VARIABLE).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "arrest-scenarios")
+        .map(|p| p.config_dir().join("scenarios"))
+}
+
+/// A file name from a scenario name: lower case letters, digits and dashes.
+///
+/// # Errors
+/// [`SavedError::BadName`] when nothing usable is left.
+pub fn file_name(name: &str) -> Result<String, SavedError> {
+    let mut slug = String::new();
+    for c in name.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() {
+        return Err(SavedError::BadName(name.to_string()));
+    }
+    Ok(format!("{slug}.toml"))
+}
+
+/// Save a scenario under a new name in `dir` (created if needed). Never overwrites.
+///
+/// # Errors
+/// The name exists, is unusable, or the write failed (nothing is left behind).
+pub fn save_new(dir: &Path, name: &str, s: &Scenario) -> Result<PathBuf, SavedError> {
+    let path = dir.join(file_name(name)?);
+    write_new(&path, to_toml(name, s).as_bytes())?;
+    Ok(path)
+}
+
+/// Write `bytes` to a new file at `path`, atomically: all or nothing, never over an
+/// existing file.
+///
+/// # Errors
+/// [`SavedError::Exists`] if `path` exists; [`SavedError::Io`] if the write failed.
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SavedError> {
+    let shown = path.display().to_string();
+    let io = |source| SavedError::Io {
+        path: shown.clone(),
+        source,
+    };
+    if path.exists() {
+        return Err(SavedError::Exists(shown));
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(io)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".arrest-scenarios-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    tmp.write_all(bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            SavedError::Exists(shown.clone())
+        } else {
+            io(e.error)
+        }
+    })?;
+    Ok(())
+}
+
+/// Every `.toml` file in `dir`, read (a bad one as its error), by file name.
+#[must_use]
+pub fn list(dir: &Path, offices: &[FieldOffice]) -> Vec<Result<Saved, SavedError>> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    paths.iter().map(|p| load(p, offices)).collect()
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Dataset;
+
+    fn offices() -> Vec<FieldOffice> {
+        Dataset::bundled().unwrap().offices
+    }
+
+    #[test]
+    fn round_trip() {
+        let mut s = Scenario {
+            per_office: Fixed3::from_thousandths(62_500),
+            attainment: Fixed3::whole(60),
+            days: 261,
+            ..Scenario::default()
+        };
+        s.overrides.insert("DAL".into(), Fixed3::whole(120));
+        let text = to_toml("Weekdays, 60%", &s);
+        assert_eq!(
+            text,
+            "# arrest-scenarios scenario\nname = \"Weekdays, 60%\"\noffices = 25\nper_office = \"62.5\"\nattainment = \"60\"\ndays = 261\n\n[overrides]\nDAL = \"120\"\n"
+        );
+        let back = from_toml(&text, Path::new("w.toml"), &offices()).unwrap();
+        assert_eq!(back.scenario, s);
+        assert_eq!(back.name, "Weekdays, 60%");
+    }
+
+    #[test]
+    fn plain_numbers_and_defaults_are_read() {
+        let text = "offices = 20\nper_office = 62.5\n";
+        let s = from_toml(text, Path::new("my-plan.toml"), &offices()).unwrap();
+        assert_eq!(s.scenario.per_office, Fixed3::from_thousandths(62_500));
+        assert_eq!(s.scenario.attainment, Fixed3::whole(100));
+        assert_eq!(s.scenario.days, 365);
+        assert_eq!(s.name, "my-plan");
+    }
+
+    #[test]
+    fn bad_files_get_precise_errors() {
+        let o = offices();
+        let err = |text: &str| {
+            from_toml(text, Path::new("s.toml"), &o)
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("offices = 25\nper_office = \"abc\"\n"),
+            "s.toml, field \"per_office\": 'abc' is not a number"
+        );
+        assert!(err("offices = 25\nper_office = [\n").starts_with("s.toml line 2, column"));
+        assert!(
+            err("per_office = 5\n").starts_with("s.toml line 1, column 1: missing field `offices`")
+        );
+        assert!(
+            err("offices = 25\nper_office = 5\ncolour = 1\n").contains("unknown field `colour`")
+        );
+        assert_eq!(
+            err("offices = 25\nper_office = 5\ndays = 400\n"),
+            "s.toml, field \"days\": '400' is not 1 to 366"
+        );
+        assert!(
+            err("offices = 25\nper_office = 5\n[overrides]\nXYZ = 3\n")
+                .starts_with("s.toml, field \"scenario\": 'XYZ' is not a field office code")
+        );
+        assert_eq!(
+            err("offices = -1\nper_office = 5\n")
+                .split(':')
+                .next()
+                .unwrap(),
+            "s.toml line 1, column 11"
+        );
+    }
+
+    #[test]
+    fn saving_is_atomic_and_never_overwrites() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = Scenario::default();
+        let path = save_new(dir.path(), "January 2025: 25 x 75", &s).unwrap();
+        assert_eq!(path.file_name().unwrap(), "january-2025-25-x-75.toml");
+        assert_eq!(load(&path, &offices()).unwrap().scenario, s);
+        let again = save_new(dir.path(), "January 2025 - 25 x 75", &s).unwrap_err();
+        assert!(matches!(again, SavedError::Exists(_)));
+        // A corrupt file keeps its bytes: nothing writes over it.
+        let corrupt = dir.path().join("corrupt.toml");
+        std::fs::write(&corrupt, b"offices = \xff").unwrap();
+        assert!(matches!(
+            save_new(dir.path(), "corrupt", &s),
+            Err(SavedError::Exists(_))
+        ));
+        assert_eq!(std::fs::read(&corrupt).unwrap(), b"offices = \xff");
+        let listed = list(dir.path(), &offices());
+        assert_eq!(listed.len(), 2);
+        assert!(matches!(listed[0], Err(SavedError::NotUtf8(_))));
+        // No temporary files are left behind.
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+        assert!(matches!(file_name("  !!! "), Err(SavedError::BadName(_))));
+    }
+
+    #[test]
+    fn a_failed_write_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        // A folder where the file should go: the rename fails and no file appears.
+        let target = dir.path().join("plan.toml");
+        let blocker = dir.path().join("sub");
+        std::fs::write(&blocker, b"a file, not a folder").unwrap();
+        let err = write_new(&blocker.join("plan.toml"), b"x").unwrap_err();
+        assert!(matches!(err, SavedError::Io { .. }), "{err}");
+        assert!(!target.exists());
+    }
+}
