@@ -107,22 +107,53 @@ pub fn explain(s: &Scenario, o: &Outcome, data: &Dataset) -> Vec<Step> {
             source: None,
         });
     }
-    if let Some((c, q)) = o
-        .quota_checks
-        .first()
-        .and_then(|c| data.quota(&c.quota_id).map(|q| (c, q)))
-    {
-        let source = data.source(&q.source_id).map(|s| s.short.clone());
-        steps.push(Step {
-            question: format!("{daily} a day against the reported {}", q.describe()),
-            answer: c.sentence(q).split_once(" is ").map_or_else(
-                || "inside the range".to_string(),
-                |(_, rest)| rest.to_string(),
-            ),
-            source,
-        });
+    if let Some(step) = quota_step(o, data) {
+        steps.push(step);
     }
     steps
+}
+
+/// The first reported quota's check as a step of arithmetic.
+fn quota_step(o: &Outcome, data: &Dataset) -> Option<Step> {
+    let (c, q) = o
+        .quota_checks
+        .first()
+        .and_then(|c| data.quota(&c.quota_id).map(|q| (c, q)))?;
+    Some({
+        let source = data.source(&q.source_id).map(|s| s.short.clone());
+        let unit = match c.basis {
+            crate::model::Basis::PerDay => "a day",
+            crate::model::Basis::PerOfficePerDay => "a day per office",
+            crate::model::Basis::PerYear => "a year",
+        };
+        let range = format!("{} {unit}", q.range_text());
+        let actual = c.actual.display(2);
+        let (question, answer) = match c.status {
+            crate::model::Status::Above => (
+                format!(
+                    "{actual} - {} (the top of the reported {range})",
+                    c.high.display(2)
+                ),
+                format!("{} above", c.gap.display(2)),
+            ),
+            crate::model::Status::Below => (
+                format!(
+                    "{} (the bottom of the reported {range}) - {actual}",
+                    c.low.display(2)
+                ),
+                format!("{} short", c.gap.display(2)),
+            ),
+            crate::model::Status::Inside => (
+                format!("{actual} against the reported {range}"),
+                "inside it".to_string(),
+            ),
+        };
+        Step {
+            question,
+            answer,
+            source,
+        }
+    })
 }
 
 /// What a goal is.
@@ -303,7 +334,12 @@ impl Milestone {
     /// `FY2024's whole-year total (113,431) on day 61`.
     #[must_use]
     pub fn sentence(&self) -> String {
-        let value = group_thousands(u128::from(self.value));
+        let value = match self.confidence {
+            Some(c) if c != Confidence::Official => {
+                format!("{}, {}", group_thousands(u128::from(self.value)), c.label())
+            }
+            _ => group_thousands(u128::from(self.value)),
+        };
         match self.day {
             Some(d) => format!(
                 "{} ({value}) on day {}{}",
@@ -455,7 +491,7 @@ mod tests {
                 "FY2024: 113,431 arrests over 366 days = 309.9 a day",
                 "1,875 / 309.9 = 6.05 times the FY2024 pace",
                 "684,375 / 113,431 = 6.03 times FY2024's total",
-                "1,875 a day against the reported 1,200-1,500 arrests a day = 375 above the reported 1,200-1,500",
+                "1,875 - 1,500 (the top of the reported 1,200-1,500 a day) = 375 above",
             ]
         );
         assert_eq!(

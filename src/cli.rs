@@ -4,6 +4,7 @@
 //! binary's behaviour is testable without spawning it. A closed output pipe
 //! (`| head -1`) is success, not an error.
 
+use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -70,11 +71,62 @@ pub enum Command {
     Presets,
     /// List the sources with their links.
     Sources,
+    /// Compare saved scenarios side by side, with each one's difference from the first.
+    Compare(CompareArgs),
+    /// What per-office target, or how many offices, reach a goal.
+    Goal(GoalArgs),
+    /// Annual totals over a grid of per-office targets and office counts.
+    Grid(GridArgs),
+    /// List the saved scenarios (in `ARREST_SCENARIOS_DIR` or the config folder).
+    Scenarios,
+}
+
+/// `compare`'s arguments.
+#[derive(Debug, Clone, Args)]
+pub struct CompareArgs {
+    /// Two or more scenario files (TOML, as saved by the interactive screen).
+    #[arg(required = true, num_args = 2.., value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `goal`'s arguments.
+#[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["daily", "annual", "match_fy"])))]
+pub struct GoalArgs {
+    /// The scenario to start from.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// A daily total to reach.
+    #[arg(long, value_name = "N")]
+    pub daily: Option<u64>,
+    /// An annual total to reach.
+    #[arg(long, value_name = "N")]
+    pub annual: Option<u64>,
+    /// Match a loaded fiscal year's total.
+    #[arg(long, value_name = "YEAR")]
+    pub match_fy: Option<i32>,
+}
+
+/// `grid`'s arguments.
+#[derive(Debug, Clone, Args)]
+pub struct GridArgs {
+    /// The scenario (its attainment and days apply to every cell).
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 /// The scenario's inputs, shared by `summary` and the interactive screen.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ScenarioArgs {
+    /// Start from a saved scenario file (TOML); other flags override it.
+    #[arg(long, value_name = "FILE", conflicts_with = "preset")]
+    pub scenario: Option<PathBuf>,
     /// Start from a preset (see `arrest-scenarios presets`); other flags override it.
     #[arg(long, value_name = "ID")]
     pub preset: Option<String>,
@@ -104,6 +156,9 @@ pub struct SummaryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Also show a linear ramp-up over this many weeks from the latest year's pace.
+    #[arg(long, value_name = "WEEKS", value_parser = clap::value_parser!(u32).range(0..=52))]
+    pub ramp_weeks: Option<u32>,
 }
 
 fn number_message(text: &str, e: &NumberError) -> String {
@@ -155,6 +210,9 @@ pub enum ArgsError {
     /// An input is out of range.
     #[error(transparent)]
     Scenario(#[from] model::ScenarioError),
+    /// A scenario file could not be used.
+    #[error(transparent)]
+    File(#[from] crate::saved::SavedError),
 }
 
 impl ScenarioArgs {
@@ -167,8 +225,9 @@ impl ScenarioArgs {
         data: &Dataset,
         presets: &[model::Preset],
     ) -> Result<Scenario, ArgsError> {
-        let mut s = match &self.preset {
-            Some(id) => presets
+        let mut s = match (&self.scenario, &self.preset) {
+            (Some(path), _) => crate::saved::load(path, &data.offices)?.scenario,
+            (None, Some(id)) => presets
                 .iter()
                 .find(|p| p.id == *id)
                 .map(model::Preset::scenario)
@@ -176,7 +235,7 @@ impl ScenarioArgs {
                     let ids: Vec<&str> = presets.iter().map(|p| p.id.as_str()).collect();
                     ArgsError::UnknownPreset(id.clone(), ids.join(", "))
                 })?,
-            None => Scenario::default(),
+            (None, None) => Scenario::default(),
         };
         if let Some(n) = self.offices {
             s.offices = n;
@@ -234,15 +293,138 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Summary(args) => match args.scenario.scenario(&data, &presets) {
             Ok(s) => {
                 let outcome = model::evaluate(&s, &data);
-                Summary::new(&s, &outcome, &data, &presets).render(args.format)
+                let summary = Summary::new(&s, &outcome, &data, &presets);
+                match args.ramp_weeks {
+                    Some(w) => summary.with_ramp(w),
+                    None => summary,
+                }
+                .render(args.format)
             }
-            Err(e) => {
-                let _ = writeln!(err, "error: {e}");
-                return EXIT_USAGE;
-            }
+            Err(e) => return fail(err, &e),
         },
+        Command::Compare(args) => {
+            let mut items = Vec::new();
+            for path in &args.files {
+                match crate::saved::load(path, &data.offices) {
+                    Ok(saved) => items.push((saved.name, saved.scenario)),
+                    Err(e) => return fail(err, &e),
+                }
+            }
+            report::compare(&items, &data).render(args.format)
+        }
+        Command::Goal(args) => match goal_text(args, &data, &presets) {
+            Ok(text) => text,
+            Err(e) => return fail(err, &e),
+        },
+        Command::Grid(args) => match args.scenario.scenario(&data, &presets) {
+            Ok(s) => {
+                let (rows, cols) = crate::analysis::grid_axes(&s, &presets);
+                let grid = crate::analysis::sensitivity(&s, &data, &presets, &rows, &cols);
+                report::grid(&grid, &s, args.format)
+            }
+            Err(e) => return fail(err, &e),
+        },
+        Command::Scenarios => scenarios_text(&data),
     };
     write_out(out, &text, err)
+}
+
+fn fail(err: &mut dyn Write, e: &dyn std::fmt::Display) -> u8 {
+    let _ = writeln!(err, "error: {e}");
+    EXIT_USAGE
+}
+
+fn goal_text(args: &GoalArgs, data: &Dataset, presets: &[model::Preset]) -> Result<String, String> {
+    use crate::analysis::{Goal, goal_seek};
+    let s = args
+        .scenario
+        .scenario(data, presets)
+        .map_err(|e| e.to_string())?;
+    let goal = match (args.daily, args.annual, args.match_fy) {
+        (Some(n), _, _) => Goal::Daily(n),
+        (_, Some(n), _) => Goal::Annual(n),
+        (_, _, Some(y)) => Goal::MatchYear(y),
+        _ => return Err("give --daily, --annual or --match-fy".into()),
+    };
+    let r = goal_seek(&s, data, goal).ok_or_else(|| {
+        let years: Vec<String> = data
+            .annual
+            .iter()
+            .map(|a| a.fiscal_year.to_string())
+            .collect();
+        format!(
+            "FY{} is not in annual_arrests.csv (loaded: {})",
+            args.match_fy.unwrap_or_default(),
+            years.join(", ")
+        )
+    })?;
+    let mut out = format!(
+        "Goal: {} ({} a day over {} days)\nFrom: {} offices x {} a day, {}% met\n",
+        r.goal,
+        r.daily_needed.display(2),
+        s.days,
+        crate::number::group_thousands(u128::from(s.offices)),
+        s.per_office,
+        s.attainment
+    );
+    match r.per_office_needed {
+        Some((t, exact)) => {
+            let _ = writeln!(
+                out,
+                "Per-office target needed with {} offices: {}{t} a day",
+                crate::number::group_thousands(u128::from(s.offices)),
+                if exact { "" } else { "~" }
+            );
+        }
+        None => {
+            out.push_str("Per-office target needed: none reaches it with 0 offices or 0% met\n");
+        }
+    }
+    match r.offices_needed {
+        Some(n) => {
+            let _ = writeln!(
+                out,
+                "Offices needed at {} a day each: {} (rounded up)",
+                s.per_office,
+                crate::number::group_thousands(n)
+            );
+        }
+        None => out.push_str("Offices needed: none reaches it at 0 a day or 0% met\n"),
+    }
+    Ok(out)
+}
+
+fn scenarios_text(data: &Dataset) -> String {
+    let Some(dir) = crate::saved::default_dir() else {
+        return "no configuration folder is known here; set ARREST_SCENARIOS_DIR\n".into();
+    };
+    let listed = crate::saved::list(&dir, &data.offices);
+    if listed.is_empty() {
+        return format!("no saved scenarios in {}\n", dir.display());
+    }
+    let mut out = format!("Saved scenarios in {}\n", dir.display());
+    for item in listed {
+        match item {
+            Ok(s) => {
+                let o = model::evaluate(&s.scenario, data);
+                let _ = writeln!(
+                    out,
+                    "  {}  {}: {} offices x {} a day = {} a day",
+                    s.path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    s.name,
+                    crate::number::group_thousands(u128::from(s.scenario.offices)),
+                    s.scenario.per_office,
+                    o.daily_total.display(2)
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(out, "  cannot be used: {e}");
+            }
+        }
+    }
+    out
 }
 
 /// Write `text`; a closed pipe ends quietly with success.

@@ -43,6 +43,55 @@ pub struct Summary<'a> {
     pub sources: Vec<&'a Source>,
     /// Where each data file was read from.
     pub data_files: &'a [(&'static str, Origin)],
+    /// The arithmetic, step by step.
+    pub explanation: Vec<crate::analysis::Step>,
+    /// The days on which the scenario reaches each figure.
+    pub milestones: Vec<crate::analysis::Milestone>,
+    /// A ramp-up, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ramp: Option<RampSummary>,
+}
+
+/// A ramp-up's totals (the day-by-day curve is left out of reports).
+#[derive(Debug, Clone, Serialize)]
+pub struct RampSummary {
+    /// Weeks to reach the target.
+    pub weeks: u32,
+    /// The starting pace.
+    pub baseline: String,
+    /// Total with the ramp.
+    pub total_with_ramp: f64,
+    /// Total at the target from day one.
+    pub total_flat: f64,
+    /// The difference.
+    pub shortfall: f64,
+}
+
+impl RampSummary {
+    /// The totals of `ramp`.
+    #[must_use]
+    pub fn of(ramp: &crate::analysis::Ramp) -> Self {
+        Self {
+            weeks: ramp.weeks,
+            baseline: ramp.baseline_label.clone(),
+            total_with_ramp: ramp.total_with_ramp,
+            total_flat: ramp.total_flat,
+            shortfall: ramp.shortfall(),
+        }
+    }
+
+    /// The ramp in one sentence.
+    #[must_use]
+    pub fn sentence(&self, days: u16) -> String {
+        format!(
+            "Ramping up linearly from {} over {} weeks gives about {} arrests in {days} days, against {} at the full pace from day one: about {} fewer.",
+            self.baseline,
+            self.weeks,
+            format_f64(self.total_with_ramp, 0),
+            format_f64(self.total_flat, 0),
+            format_f64(self.shortfall, 0)
+        )
+    }
 }
 
 /// A quota check in words.
@@ -110,7 +159,22 @@ impl<'a> Summary<'a> {
             reference: &data.reference,
             sources,
             data_files: &data.origins,
+            explanation: crate::analysis::explain(scenario, outcome, data),
+            milestones: crate::analysis::milestones(scenario, outcome, data),
+            ramp: None,
         }
+    }
+
+    /// Add a ramp-up over `weeks` from the latest official year's pace.
+    #[must_use]
+    pub fn with_ramp(mut self, weeks: u32) -> Self {
+        self.ramp = Some(RampSummary::of(&crate::analysis::ramp(
+            self.scenario,
+            self.outcome,
+            weeks,
+            None,
+        )));
+        self
     }
 
     /// The report in `format`.
@@ -195,6 +259,15 @@ impl<'a> Summary<'a> {
                 let _ = writeln!(out, "{}", figure.trim_end());
                 wrap_into(&mut out, &format!("({formula})"), "    ", "    ");
             }
+        }
+        out.push('\n');
+        out.push_str("The arithmetic\n");
+        for step in &self.explanation {
+            let cite = step
+                .source
+                .as_ref()
+                .map_or_else(String::new, |s| format!(" [{s}]"));
+            wrap_into(&mut out, &format!("{}{cite}", step.line()), "  ", "    ");
         }
         out.push('\n');
         out.push_str(&self.text_years());
@@ -336,6 +409,18 @@ impl<'a> Summary<'a> {
                 );
             }
         }
+        if !self.milestones.is_empty() {
+            out.push('\n');
+            out.push_str("Milestones (at the scenario's daily pace, from day 1)\n");
+            for m in &self.milestones {
+                wrap_into(&mut out, &m.sentence(), "  ", "    ");
+            }
+        }
+        if let Some(r) = &self.ramp {
+            out.push('\n');
+            out.push_str("Ramp-up\n");
+            w(&mut out, &r.sentence(self.scenario.days), "  ");
+        }
         let notes: Vec<_> = o
             .comparisons
             .iter()
@@ -371,6 +456,10 @@ impl<'a> Summary<'a> {
         out
     }
 
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the Markdown report, section by section"
+    )]
     fn markdown(&self) -> String {
         let o = self.outcome;
         let mut out = String::new();
@@ -388,7 +477,15 @@ impl<'a> Summary<'a> {
             self.outcome.daily_total.display(2),
             self.scenario.days
         );
-        out.push_str("## Against each fiscal year\n\n");
+        out.push_str("## The arithmetic\n\n");
+        for (i, step) in self.explanation.iter().enumerate() {
+            let cite = step
+                .source
+                .as_ref()
+                .map_or_else(String::new, |s| format!(" ({s})"));
+            let _ = writeln!(out, "{}. {}{cite}", i + 1, step.line());
+        }
+        out.push_str("\n## Against each fiscal year\n\n");
         out.push_str("| Fiscal year | Arrests | Days | Per day | Scenario / year | Scenario / day | Label | Source |\n");
         out.push_str("|---|--:|--:|--:|--:|--:|---|---|\n");
         for c in &o.comparisons {
@@ -431,6 +528,15 @@ impl<'a> Summary<'a> {
                 format_f64(p.peak_per_day, 1),
                 format_multiple(p.multiple_of_peak)
             );
+        }
+        if !self.milestones.is_empty() {
+            out.push_str("\n## Milestones\n\n");
+            for m in &self.milestones {
+                let _ = writeln!(out, "- {}", m.sentence());
+            }
+        }
+        if let Some(r) = &self.ramp {
+            let _ = writeln!(out, "\n## Ramp-up\n\n{}", r.sentence(self.scenario.days));
         }
         let notes: Vec<_> = o
             .comparisons
@@ -614,4 +720,339 @@ pub fn presets(presets: &[Preset]) -> String {
         let _ = writeln!(out, "{:<width$}  {}{approx}", p.id, p.label);
     }
     out
+}
+
+/// Several scenarios side by side: a row per input and output, with each column's
+/// difference from the first.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    /// The scenarios' names, in column order.
+    pub names: Vec<String>,
+    /// The rows.
+    pub rows: Vec<CompareRow>,
+}
+
+/// One input or output across the scenarios.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompareRow {
+    /// What the row shows.
+    pub label: String,
+    /// One value per scenario.
+    pub values: Vec<String>,
+    /// Each value's difference from the first (`None` for the first, and for rows
+    /// without a numeric difference).
+    pub differences: Vec<Option<String>>,
+}
+
+/// Compare named scenarios.
+#[must_use]
+#[expect(clippy::too_many_lines, reason = "one short block per compared row")]
+pub fn compare(items: &[(String, Scenario)], data: &Dataset) -> Comparison {
+    use crate::number::{Amount, Fixed3};
+    let outcomes: Vec<Outcome> = items
+        .iter()
+        .map(|(_, s)| model::evaluate(s, data))
+        .collect();
+    let signed = |a: Amount, b: Amount| match a.cmp(&b) {
+        std::cmp::Ordering::Equal => "0".to_string(),
+        std::cmp::Ordering::Greater => format!("+{}", a.abs_diff(b).display(2)),
+        std::cmp::Ordering::Less => format!("-{}", a.abs_diff(b).display(2)),
+    };
+    let as_amount = |f: Fixed3| Amount::from_units(u128::from(f.thousandths()) * 100_000);
+    let mut rows: Vec<CompareRow> = Vec::new();
+    let mut row = |label: &str, values: Vec<String>, amounts: Option<Vec<Amount>>| {
+        let differences = values
+            .iter()
+            .enumerate()
+            .map(|(i, _)| {
+                let a = amounts.as_ref()?;
+                (i > 0).then(|| signed(a[i], a[0]))
+            })
+            .collect();
+        rows.push(CompareRow {
+            label: label.to_string(),
+            values,
+            differences,
+        });
+    };
+    let scen: Vec<&Scenario> = items.iter().map(|(_, s)| s).collect();
+    row(
+        "Offices",
+        scen.iter()
+            .map(|s| group_thousands(u128::from(s.offices)))
+            .collect(),
+        Some(
+            scen.iter()
+                .map(|s| Amount::whole(u64::from(s.offices)))
+                .collect(),
+        ),
+    );
+    row(
+        "Per-office target (a day)",
+        scen.iter().map(|s| s.per_office.to_string()).collect(),
+        Some(scen.iter().map(|s| as_amount(s.per_office)).collect()),
+    );
+    row(
+        "Changed office targets",
+        scen.iter()
+            .map(|s| {
+                if s.overrides.is_empty() {
+                    "none".to_string()
+                } else {
+                    s.overrides
+                        .iter()
+                        .map(|(c, t)| format!("{c} {t}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            })
+            .collect(),
+        None,
+    );
+    row(
+        "Attainment (%)",
+        scen.iter().map(|s| s.attainment.to_string()).collect(),
+        Some(scen.iter().map(|s| as_amount(s.attainment)).collect()),
+    );
+    row(
+        "Days a year",
+        scen.iter().map(|s| s.days.to_string()).collect(),
+        Some(
+            scen.iter()
+                .map(|s| Amount::whole(u64::from(s.days)))
+                .collect(),
+        ),
+    );
+    row(
+        "Daily total",
+        outcomes.iter().map(|o| o.daily_total.display(2)).collect(),
+        Some(outcomes.iter().map(|o| o.daily_total).collect()),
+    );
+    row(
+        "Annual total",
+        outcomes.iter().map(|o| o.annual_total.display(2)).collect(),
+        Some(outcomes.iter().map(|o| o.annual_total).collect()),
+    );
+    if let Some(c) = outcomes[0]
+        .latest_official
+        .and_then(|i| outcomes[0].comparisons.get(i))
+    {
+        row(
+            &format!("Multiple of FY{}", c.fiscal_year),
+            outcomes
+                .iter()
+                .map(|o| format_multiple(o.latest_official.and_then(|i| o.comparisons[i].multiple)))
+                .collect(),
+            None,
+        );
+    }
+    row(
+        "Rank among official years",
+        outcomes
+            .iter()
+            .map(|o| {
+                o.rank
+                    .as_ref()
+                    .map_or_else(|| "n/a".into(), |r| format!("{} of {}", r.position, r.of))
+            })
+            .collect(),
+        None,
+    );
+    if let Some(q) = outcomes[0]
+        .quota_checks
+        .first()
+        .and_then(|c| data.quota(&c.quota_id))
+    {
+        row(
+            &format!("Against {}", q.describe()),
+            outcomes
+                .iter()
+                .map(|o| {
+                    o.quota_checks
+                        .first()
+                        .map_or_else(String::new, |c| match c.status {
+                            model::Status::Inside => "inside".to_string(),
+                            model::Status::Above => format!("{} above", c.gap.display(2)),
+                            model::Status::Below => format!("{} below", c.gap.display(2)),
+                        })
+                })
+                .collect(),
+            None,
+        );
+    }
+    Comparison {
+        names: items.iter().map(|(n, _)| n.clone()).collect(),
+        rows,
+    }
+}
+
+impl Comparison {
+    /// The comparison in `format`.
+    #[must_use]
+    pub fn render(&self, format: Format) -> String {
+        let cell = |r: &CompareRow, i: usize| match &r.differences[i] {
+            Some(d) => format!("{} ({d})", r.values[i]),
+            None => r.values[i].clone(),
+        };
+        match format {
+            Format::Json => serde_json::to_string_pretty(self).unwrap_or_default() + "\n",
+            Format::Csv => {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                let mut header = vec!["row".to_string()];
+                for (i, n) in self.names.iter().enumerate() {
+                    header.push(n.clone());
+                    if i > 0 {
+                        header.push(format!("{n} - {}", self.names[0]));
+                    }
+                }
+                let _ = w.write_record(&header);
+                for r in &self.rows {
+                    let mut rec = vec![r.label.clone()];
+                    for i in 0..r.values.len() {
+                        rec.push(r.values[i].replace(',', ""));
+                        if i > 0 {
+                            rec.push(
+                                r.differences[i]
+                                    .clone()
+                                    .unwrap_or_default()
+                                    .replace(',', ""),
+                            );
+                        }
+                    }
+                    let _ = w.write_record(&rec);
+                }
+                String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+            }
+            Format::Markdown => {
+                let mut out = format!("| | {} |\n|---|", self.names.join(" | "));
+                out.push_str(&"--:|".repeat(self.names.len()));
+                out.push('\n');
+                for r in &self.rows {
+                    let cells: Vec<String> = (0..r.values.len()).map(|i| cell(r, i)).collect();
+                    let _ = writeln!(out, "| {} | {} |", r.label, cells.join(" | "));
+                }
+                out
+            }
+            Format::Text => {
+                let label_w = self.rows.iter().map(|r| r.label.len()).max().unwrap_or(0);
+                let widths: Vec<usize> = (0..self.names.len())
+                    .map(|i| {
+                        self.rows
+                            .iter()
+                            .map(|r| cell(r, i).chars().count())
+                            .chain([self.names[i].chars().count()])
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .collect();
+                let mut out = format!("{:label_w$}", "");
+                for (n, w) in self.names.iter().zip(&widths) {
+                    let _ = write!(out, "  {n:>w$}");
+                }
+                out.push('\n');
+                for r in &self.rows {
+                    let _ = write!(out, "{:label_w$}", r.label);
+                    for (i, w) in widths.iter().enumerate() {
+                        let _ = write!(out, "  {:>w$}", cell(r, i));
+                    }
+                    out.push('\n');
+                }
+                out.push_str("(in brackets: the difference from the first scenario)\n");
+                out
+            }
+        }
+    }
+}
+
+/// The sensitivity grid in `format`. Each cell is an annual total, marked with the
+/// highest official year it exceeds (`*` when it exceeds them all, `[q]` for a cell that
+/// a reported quota names).
+#[must_use]
+pub fn grid(g: &crate::analysis::Grid, s: &Scenario, format: Format) -> String {
+    let mark = |c: &crate::analysis::Cell| {
+        let year = match (c.above_all, c.exceeds) {
+            (true, _) => " *".to_string(),
+            (false, Some(y)) => format!(" >{}", y % 100),
+            (false, None) => String::new(),
+        };
+        let quota = if c.presets.is_empty() { "" } else { " [q]" };
+        format!("{}{year}{quota}", c.annual.display(0))
+    };
+    match format {
+        Format::Json => serde_json::to_string_pretty(g).unwrap_or_default() + "\n",
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let _ = w.write_record([
+                "per_office",
+                "offices",
+                "annual_total",
+                "highest_year_exceeded",
+                "above_all_official_years",
+                "presets",
+            ]);
+            for (r, row) in g.rows.iter().zip(&g.cells) {
+                for (c, cell) in g.cols.iter().zip(row) {
+                    let _ = w.write_record([
+                        r.to_string().replace(',', ""),
+                        c.to_string(),
+                        cell.annual.plain(),
+                        cell.exceeds.map_or_else(String::new, |y| y.to_string()),
+                        cell.above_all.to_string(),
+                        cell.presets.join(" "),
+                    ]);
+                }
+            }
+            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        }
+        Format::Markdown | Format::Text => {
+            let md = format == Format::Markdown;
+            let cells: Vec<Vec<String>> = g
+                .cells
+                .iter()
+                .map(|row| row.iter().map(mark).collect())
+                .collect();
+            let width = cells
+                .iter()
+                .flatten()
+                .map(String::len)
+                .max()
+                .unwrap_or(0)
+                .max(6);
+            let mut out = format!(
+                "Annual totals at {}% met over {} days (rows: arrests per office per day; columns: offices)\n",
+                s.attainment, s.days
+            );
+            if md {
+                out.push('\n');
+                out.push_str("| per office |");
+                for c in &g.cols {
+                    let _ = write!(out, " {c} |");
+                }
+                out.push_str("\n|--:|");
+                out.push_str(&"--:|".repeat(g.cols.len()));
+                out.push('\n');
+            } else {
+                let _ = write!(out, "{:>10}", "");
+                for c in &g.cols {
+                    let _ = write!(out, " {c:>width$}");
+                }
+                out.push('\n');
+            }
+            for (r, row) in g.rows.iter().zip(&cells) {
+                if md {
+                    let _ = writeln!(out, "| {r} | {} |", row.join(" | "));
+                } else {
+                    let _ = write!(out, "{:>10}", r.to_string());
+                    for c in row {
+                        let _ = write!(out, " {c:>width$}");
+                    }
+                    out.push('\n');
+                }
+            }
+            out.push_str(
+                "\n>YY: exceeds FY20YY, the highest official year it exceeds; *: exceeds every official year; [q]: a reported quota\n",
+            );
+            out
+        }
+    }
 }

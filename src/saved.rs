@@ -295,7 +295,10 @@ pub fn list(dir: &Path, offices: &[FieldOffice]) -> Vec<Result<Saved, SavedError
     let mut paths: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        })
         .collect();
     paths.sort();
     paths.iter().map(|p| load(p, offices)).collect()
@@ -407,7 +410,10 @@ mod tests {
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
-        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+        assert!(
+            names.iter().all(|n| !n.starts_with(".arrest-scenarios-")),
+            "{names:?}"
+        );
         assert!(matches!(file_name("  !!! "), Err(SavedError::BadName(_))));
     }
 

@@ -296,3 +296,179 @@ fn top_level_scenario_flags_cannot_be_mixed_with_a_command() {
         .code(2)
         .stderr(predicate::str::contains("error:"));
 }
+
+fn write(dir: &std::path::Path, name: &str, text: &str) -> std::path::PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn summary_explains_the_arithmetic_and_milestones() {
+    let text = stdout_of(&["summary"]);
+    assert!(text.contains(
+        "The arithmetic\n  75 arrests per office per day x 25 offices = 1,875 arrests per day\n  1,875 a day x 365 days = 684,375 arrests a year\n  FY2024: 113,431 arrests over 366 days = 309.9 a day [ICE FY2024 report]\n  1,875 / 309.9 = 6.05 times the FY2024 pace\n"
+    ));
+    assert!(text.contains("  FY2024's whole-year total (113,431) on day 61\n"));
+    assert!(text.contains("  FY2025's whole-year total (233,042, derived) on day 125\n"));
+    assert!(text.contains("  one million (1,000,000) on day 534 (beyond one year)\n"));
+}
+
+#[test]
+fn a_saved_scenario_drives_summary_and_markdown_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "plan.toml",
+        "name = \"Axios at 60%\"\noffices = 25\nper_office = \"120\"\nattainment = \"60\"\n",
+    );
+    let out = app()
+        .args([
+            "summary",
+            "--format",
+            "markdown",
+            "--ramp-weeks",
+            "12",
+            "--scenario",
+        ])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md = String::from_utf8(out).unwrap();
+    assert!(md.starts_with("# Scenario: 25 offices x 120 arrests a day, 60% met, 365 days a year"));
+    assert!(md.contains("- **Daily total:** 1,800 arrests a day (25 offices x 120 x 60%)"));
+    assert!(md.contains(
+        "1. 120 arrests per office per day x 25 offices = 3,000 arrests per day targeted\n"
+    ));
+    assert!(md.contains(
+        "## Ramp-up\n\nRamping up linearly from FY2024's average, 309.9 a day over 12 weeks"
+    ));
+    assert!(md.contains("## Sources"));
+}
+
+#[test]
+fn a_corrupt_scenario_file_is_reported_not_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "bad.toml",
+        "offices = 25\nper_office = \"lots\"\n",
+    );
+    app()
+        .args(["summary", "--scenario"])
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: {}, field \"per_office\": 'lots' is not a number\n",
+            file.display()
+        ));
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        "offices = 25\nper_office = \"lots\"\n"
+    );
+}
+
+#[test]
+fn compare_two_scenarios() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.toml",
+        "name = \"Jan\"\noffices = 25\nper_office = 75\n",
+    );
+    let b = write(
+        dir.path(),
+        "b.toml",
+        "name = \"Twenty\"\noffices = 20\nper_office = 75\n",
+    );
+    let out = app()
+        .arg("compare")
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("Offices                                   25             20 (-5)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Daily total                            1,875        1,500 (-375)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Annual total                         684,375  547,500 (-136,875)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Against 1,200-1,500 arrests a day  375 above              inside\n"),
+        "{text}"
+    );
+    app()
+        .arg("compare")
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("required"));
+}
+
+#[test]
+fn goal_seek_from_the_command_line() {
+    let text = stdout_of(&["goal", "--daily", "1500"]);
+    assert_eq!(
+        text,
+        "Goal: 1,500 arrests a day (1,500 a day over 365 days)\nFrom: 25 offices x 75 a day, 100% met\nPer-office target needed with 25 offices: 60 a day\nOffices needed at 75 a day each: 20 (rounded up)\n"
+    );
+    let text = stdout_of(&["goal", "--match-fy", "2024", "--offices", "20"]);
+    assert!(text.contains("Per-office target needed with 20 offices: ~15.538 a day\n"));
+    app()
+        .args(["goal", "--match-fy", "1999"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: FY1999 is not in annual_arrests.csv (loaded: 2009, 2012,",
+        ));
+    app().arg("goal").assert().code(2);
+}
+
+#[test]
+fn grid_marks_years_and_quotas() {
+    let text = stdout_of(&["grid", "--format", "csv"]);
+    assert!(text.starts_with(
+        "per_office,offices,annual_total,highest_year_exceeded,above_all_official_years,presets\n"
+    ));
+    assert!(text.contains("\n75,25,684375,2012,true,wapo-per-office independent-25x75\n"));
+    assert!(text.contains("\n25,10,91250,2021,false,\n"));
+}
+
+#[test]
+fn scenarios_lists_the_saved_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "jan.toml",
+        "name = \"Jan\"\noffices = 25\nper_office = 75\n",
+    );
+    write(dir.path(), "broken.toml", "offices = \n");
+    let out = app()
+        .arg("scenarios")
+        .env("ARREST_SCENARIOS_DIR", dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains("  jan.toml  Jan: 25 offices x 75 a day = 1,875 a day\n"),
+        "{text}"
+    );
+    assert!(text.contains("  cannot be used: "), "{text}");
+}
