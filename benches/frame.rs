@@ -11,7 +11,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn frame(c: &mut Criterion) {
-    let mut app = App::new(Dataset::bundled().unwrap(), Scenario::default());
+    let mut app = App::new(
+        Dataset::bundled().unwrap(),
+        Scenario::default(),
+        None,
+        std::env::temp_dir(),
+    );
     app.update(Action::Down);
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut up = true;
@@ -37,7 +42,12 @@ fn frame(c: &mut Criterion) {
             black_box(terminal.backend().buffer().area);
         });
     });
-    let mut offices = App::new(Dataset::bundled().unwrap(), Scenario::default());
+    let mut offices = App::new(
+        Dataset::bundled().unwrap(),
+        Scenario::default(),
+        None,
+        std::env::temp_dir(),
+    );
     offices.update(Action::NextTab);
     c.bench_function("update + render offices 200x60", |b| {
         b.iter(|| {

@@ -9,7 +9,12 @@ use ratatui::backend::TestBackend;
 use ratatui::style::{Color, Modifier};
 
 fn app() -> App {
-    App::new(Dataset::bundled().unwrap(), Scenario::default())
+    App::new(
+        Dataset::bundled().unwrap(),
+        Scenario::default(),
+        None,
+        std::env::temp_dir(),
+    )
 }
 
 fn draw(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
@@ -79,7 +84,7 @@ fn help_overlay() {
 
 #[test]
 fn help_lists_every_key_in_the_table() {
-    let screen = text(&draw(&with(&[Action::ToggleHelp]), Theme::COLOR, 120, 60));
+    let screen = text(&draw(&with(&[Action::ToggleHelp]), Theme::COLOR, 120, 90));
     for b in arrest_scenarios::tui::keys::BINDINGS {
         assert!(screen.contains(b.keys), "help misses {}", b.keys);
         assert!(screen.contains(b.help), "help misses {}", b.help);
@@ -177,6 +182,25 @@ fn every_screen_renders_at_every_size() {
             a.update(Action::NextTab);
             a
         },
+        with(&[Action::ShowExplain]),
+        with(&[Action::RevealNext, Action::RevealNext]),
+        with(&[Action::ShowGoal]),
+        with(&[Action::ShowGrid]),
+        with(&[Action::GoTab(5)]),
+        with(&[Action::TogglePresentation]),
+        with(&[Action::GoTab(5), Action::DecreaseLarge, Action::DecreaseLarge, Action::DecreaseLarge]),
+        {
+            // Zero offices everywhere.
+            let mut a = app();
+            for _ in 0..10 {
+                a.update(Action::DecreaseLarge);
+            }
+            for tab in 0..6 {
+                a.update(Action::GoTab(tab));
+            }
+            a.update(Action::TogglePresentation);
+            a
+        },
     ];
     for a in &states {
         for theme in [Theme::COLOR, Theme::MONO] {
@@ -212,4 +236,49 @@ fn huge_values_keep_the_layout() {
         screen.contains("Annual total 117,574,729,700,625 a year"),
         "{screen}"
     );
+}
+
+#[test]
+fn explain_tab_mid_reveal() {
+    let a = with(&[Action::RevealNext, Action::RevealNext, Action::RevealNext]);
+    let t = draw(&a, Theme::COLOR, 80, 24);
+    insta::assert_snapshot!(t.backend());
+    let screen = text(&t);
+    assert!(screen.contains("3. FY2024: 113,431 arrests over 366 days = ?"));
+    assert!(!screen.contains("4. "), "later steps stay hidden");
+}
+
+#[test]
+fn goal_tab() {
+    insta::assert_snapshot!(draw(&with(&[Action::ShowGoal]), Theme::COLOR, 80, 24).backend());
+}
+
+#[test]
+fn grid_tab_marks_the_selected_and_quota_cells() {
+    let t = draw(&with(&[Action::ShowGrid]), Theme::COLOR, 80, 24);
+    insta::assert_snapshot!(t.backend());
+    let buf = t.backend().buffer();
+    // The selected cell (75 a day x 25 offices) is reversed.
+    let screen = text(&t);
+    let row = screen.lines().position(|l| l.contains("      75 ")).unwrap();
+    let line: String = screen.lines().nth(row).unwrap().to_string();
+    let col = line.find("684,375").unwrap();
+    let x = u16::try_from(line[..col].chars().count()).unwrap();
+    let y = u16::try_from(row).unwrap();
+    assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn ramp_tab() {
+    insta::assert_snapshot!(draw(&with(&[Action::GoTab(5)]), Theme::COLOR, 80, 24).backend());
+}
+
+#[test]
+fn presentation_mode_at_80x24() {
+    let t = draw(&with(&[Action::TogglePresentation]), Theme::MONO, 80, 24);
+    insta::assert_snapshot!(t.backend());
+    let screen = text(&t);
+    assert!(screen.contains("arrests a day"));
+    assert!(screen.contains("6.03 times FY2024's 113,431 arrests (ICE FY2024 report)."));
+    assert!(!screen.contains("Sources:"), "everything else is hidden");
 }

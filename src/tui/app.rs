@@ -1,9 +1,14 @@
 //! The interactive application's state. [`App::update`] is the only place it changes;
 //! the scenario's outcome is recomputed there and cached for rendering.
 
+use std::path::PathBuf;
+
+use crate::analysis::{self, Goal, GoalResult, Grid, Milestone, Ramp, Step};
 use crate::data::Dataset;
 use crate::model::{self, MAX_ATTAINMENT, MAX_PER_OFFICE, Outcome, Preset, Scenario};
 use crate::number::{Fixed3, NumberError, group_thousands, parse_thousandths, parse_whole};
+use crate::report::{self, Comparison, Format, Summary};
+use crate::saved;
 
 use super::keys::{Action, Mode};
 
@@ -14,11 +19,26 @@ pub enum Tab {
     Scenario,
     /// The field offices with their targets.
     Offices,
+    /// The arithmetic step by step, and milestones.
+    Explain,
+    /// Goal seeking in both directions.
+    Goal,
+    /// The sensitivity grid.
+    Grid,
+    /// A ramp-up from the latest year's pace.
+    Ramp,
 }
 
 impl Tab {
     /// All tabs, in order.
-    pub const ALL: [Self; 2] = [Self::Scenario, Self::Offices];
+    pub const ALL: [Self; 6] = [
+        Self::Scenario,
+        Self::Offices,
+        Self::Explain,
+        Self::Goal,
+        Self::Grid,
+        Self::Ramp,
+    ];
 
     /// The tab's title.
     #[must_use]
@@ -26,8 +46,63 @@ impl Tab {
         match self {
             Self::Scenario => "Scenario",
             Self::Offices => "Offices",
+            Self::Explain => "Explain",
+            Self::Goal => "Goal",
+            Self::Grid => "Grid",
+            Self::Ramp => "Ramp",
         }
     }
+
+    /// Position in [`Tab::ALL`].
+    #[must_use]
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+}
+
+/// What the goal tab aims at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalKind {
+    /// A daily total.
+    Daily,
+    /// An annual total.
+    Annual,
+    /// A loaded fiscal year's total.
+    MatchYear,
+}
+
+/// The goal tab's inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoalInput {
+    /// Which kind of goal.
+    pub kind: GoalKind,
+    /// The daily total aimed at.
+    pub daily: u64,
+    /// The annual total aimed at.
+    pub annual: u64,
+    /// The fiscal year to match.
+    pub year: i32,
+}
+
+impl GoalInput {
+    /// As the model's goal.
+    #[must_use]
+    pub fn goal(self) -> Goal {
+        match self.kind {
+            GoalKind::Daily => Goal::Daily(self.daily),
+            GoalKind::Annual => Goal::Annual(self.annual),
+            GoalKind::MatchYear => Goal::MatchYear(self.year),
+        }
+    }
+}
+
+/// One saved scenario as listed in the saved-scenarios overlay.
+#[derive(Debug, Clone)]
+pub struct SavedEntry {
+    /// The file (empty when it could not be read).
+    pub path: PathBuf,
+    /// Its name and scenario, or why it cannot be used.
+    pub scenario: Result<(String, Scenario), String>,
 }
 
 /// A field the user can select, adjust and type into.
@@ -43,6 +118,14 @@ pub enum Field {
     Days,
     /// One listed office's target (index into the data's offices).
     Office(usize),
+    /// The kind of goal (goal tab).
+    GoalKind,
+    /// The goal's value (goal tab).
+    GoalValue,
+    /// Weeks of ramp-up (ramp tab).
+    RampWeeks,
+    /// The name a scenario is saved under.
+    SaveName,
 }
 
 impl Field {
@@ -55,6 +138,10 @@ impl Field {
             Self::Attainment => "Attainment",
             Self::Days => "Days per year",
             Self::Office(_) => "Office target",
+            Self::GoalKind => "Goal",
+            Self::GoalValue => "Goal value",
+            Self::RampWeeks => "Ramp-up weeks",
+            Self::SaveName => "Save as",
         }
     }
 }
@@ -66,6 +153,10 @@ pub enum Overlay {
     Help,
     /// Every source, with links.
     Sources,
+    /// The saved scenarios.
+    Saved,
+    /// Scenarios side by side.
+    Compare,
 }
 
 /// A number being typed.
@@ -106,10 +197,41 @@ pub struct App {
     pub preset: Option<usize>,
     /// The visible tab.
     pub tab: Tab,
-    /// Selected row on the Scenario tab.
-    pub scenario_row: usize,
-    /// Selected row on the Offices tab.
-    pub offices_row: usize,
+    /// The selected row on each tab (in [`Tab::ALL`] order).
+    pub rows: [usize; 6],
+    /// Presentation mode: big numbers, everything else hidden.
+    pub presenting: bool,
+    /// Stepping through the arithmetic: steps before this one are shown whole, this
+    /// one without its result, later ones not at all. `None` shows everything.
+    pub reveal: Option<usize>,
+    /// The goal tab's inputs.
+    pub goal: GoalInput,
+    /// Weeks of ramp-up on the ramp tab.
+    pub ramp_weeks: u32,
+    /// The selected grid cell (row, column).
+    pub grid_cell: (usize, usize),
+    /// The saved scenarios, as last listed.
+    pub saved: Vec<SavedEntry>,
+    /// The selected saved scenario.
+    pub saved_row: usize,
+    /// Saved scenarios marked for comparison.
+    pub marked: Vec<usize>,
+    /// The comparison shown in the compare overlay.
+    pub comparison: Option<Comparison>,
+    /// Where scenarios are saved (`None`: no folder known).
+    pub scenario_dir: Option<PathBuf>,
+    /// Where exports are written.
+    pub export_dir: PathBuf,
+    /// The arithmetic, step by step (recomputed with the outcome).
+    pub explanation: Vec<Step>,
+    /// Milestones (recomputed with the outcome).
+    pub milestones: Vec<Milestone>,
+    /// The goal's solution (recomputed with the outcome).
+    pub goal_result: Option<GoalResult>,
+    /// The sensitivity grid (recomputed with the outcome).
+    pub grid: Grid,
+    /// The ramp-up (recomputed with the outcome).
+    pub ramp: Ramp,
     /// A number being typed.
     pub edit: Option<Edit>,
     /// An open overlay.
@@ -127,13 +249,24 @@ pub struct App {
 }
 
 impl App {
-    /// A new app on `data`, starting from `start`.
+    /// A new app on `data`, starting from `start`, saving scenarios in `scenario_dir`
+    /// and writing exports to `export_dir`.
     #[must_use]
-    pub fn new(data: Dataset, start: Scenario) -> Self {
+    pub fn new(
+        data: Dataset,
+        start: Scenario,
+        scenario_dir: Option<PathBuf>,
+        export_dir: PathBuf,
+    ) -> Self {
         let presets = model::presets(&data);
         let outcome = model::evaluate(&start, &data);
         let preset = presets.iter().position(|p| p.scenario() == start);
-        Self {
+        let year = outcome
+            .latest_official
+            .and_then(|i| outcome.comparisons.get(i))
+            .map_or(2024, |c| c.fiscal_year);
+        let ramp = analysis::ramp(&start, &outcome, 12, None);
+        let mut app = Self {
             data,
             presets,
             scenario: start.clone(),
@@ -141,8 +274,32 @@ impl App {
             outcome,
             preset,
             tab: Tab::Scenario,
-            scenario_row: 0,
-            offices_row: 0,
+            rows: [0; 6],
+            presenting: false,
+            reveal: None,
+            goal: GoalInput {
+                kind: GoalKind::Daily,
+                daily: 1200,
+                annual: 1_000_000,
+                year,
+            },
+            ramp_weeks: 12,
+            grid_cell: (0, 0),
+            saved: Vec::new(),
+            saved_row: 0,
+            marked: Vec::new(),
+            comparison: None,
+            scenario_dir,
+            export_dir,
+            explanation: Vec::new(),
+            milestones: Vec::new(),
+            goal_result: None,
+            grid: Grid {
+                rows: Vec::new(),
+                cols: Vec::new(),
+                cells: Vec::new(),
+            },
+            ramp,
             edit: None,
             overlay: None,
             overlay_scroll: 0,
@@ -150,35 +307,70 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             quit: false,
-        }
+        };
+        app.recompute();
+        app.grid_cell = app.current_grid_cell();
+        app
+    }
+
+    /// The grid cell holding the current scenario (the first cell if none does).
+    fn current_grid_cell(&self) -> (usize, usize) {
+        let r = self
+            .grid
+            .rows
+            .iter()
+            .position(|r| *r == self.scenario.per_office);
+        let c = self
+            .grid
+            .cols
+            .iter()
+            .position(|c| *c == self.scenario.offices);
+        (r.unwrap_or(0), c.unwrap_or(0))
     }
 
     /// Which key bindings apply now.
     #[must_use]
     pub fn mode(&self) -> Mode {
-        if self.overlay.is_some() {
-            Mode::Overlay
-        } else if self.edit.is_some() {
-            Mode::Editing
-        } else {
-            Mode::Normal
+        match (&self.overlay, &self.edit) {
+            (Some(_), _) => Mode::Overlay,
+            (None, Some(e)) if e.field == Field::SaveName => Mode::Naming,
+            (None, Some(_)) => Mode::Editing,
+            (None, None) => Mode::Normal,
         }
     }
 
     /// The fields on the current tab, top to bottom.
     #[must_use]
     pub fn fields(&self) -> Vec<Field> {
+        let scenario = [
+            Field::Offices,
+            Field::PerOffice,
+            Field::Attainment,
+            Field::Days,
+        ];
+        if self.presenting {
+            return scenario.to_vec();
+        }
         match self.tab {
-            Tab::Scenario => vec![
-                Field::Offices,
-                Field::PerOffice,
-                Field::Attainment,
-                Field::Days,
-            ],
+            Tab::Scenario | Tab::Explain | Tab::Grid => scenario.to_vec(),
             Tab::Offices => [Field::Offices, Field::PerOffice]
                 .into_iter()
                 .chain((0..self.data.offices.len()).map(Field::Office))
                 .collect(),
+            Tab::Goal => [Field::GoalKind, Field::GoalValue]
+                .into_iter()
+                .chain(scenario)
+                .collect(),
+            Tab::Ramp => std::iter::once(Field::RampWeeks).chain(scenario).collect(),
+        }
+    }
+
+    /// The tab whose selection is in use (the Scenario tab while presenting).
+    fn row_tab(&self) -> Tab {
+        if self.presenting {
+            Tab::Scenario
+        } else {
+            self.tab
         }
     }
 
@@ -186,10 +378,7 @@ impl App {
     #[must_use]
     pub fn selected(&self) -> Field {
         let fields = self.fields();
-        let row = match self.tab {
-            Tab::Scenario => self.scenario_row,
-            Tab::Offices => self.offices_row,
-        };
+        let row = self.rows[self.row_tab().index()];
         fields[row.min(fields.len() - 1)]
     }
 
@@ -207,10 +396,26 @@ impl App {
                 .offices
                 .get(i)
                 .map_or_else(String::new, |o| s.target_of(&o.code).to_string()),
+            Field::GoalKind => match self.goal.kind {
+                GoalKind::Daily => "a daily total".to_string(),
+                GoalKind::Annual => "an annual total".to_string(),
+                GoalKind::MatchYear => "a fiscal year's total".to_string(),
+            },
+            Field::GoalValue => match self.goal.kind {
+                GoalKind::Daily => group_thousands(u128::from(self.goal.daily)),
+                GoalKind::Annual => group_thousands(u128::from(self.goal.annual)),
+                GoalKind::MatchYear => format!("FY{}", self.goal.year),
+            },
+            Field::RampWeeks => self.ramp_weeks.to_string(),
+            Field::SaveName => String::new(),
         }
     }
 
     /// Apply one action. The only place the state changes.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the one dispatcher from every Action to its state change"
+    )]
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::EditChar(_) | Action::EditBackspace) {
             self.message = None;
@@ -220,7 +425,7 @@ impl App {
             Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
             Action::ToggleSources => self.toggle_overlay(Overlay::Sources),
             Action::NextTab | Action::PrevTab => {
-                let i = Tab::ALL.iter().position(|t| *t == self.tab).unwrap_or(0);
+                let i = self.tab.index();
                 let n = Tab::ALL.len();
                 let next = if action == Action::NextTab {
                     i + 1
@@ -228,6 +433,19 @@ impl App {
                     i + n - 1
                 };
                 self.tab = Tab::ALL[next % n];
+                self.presenting = false;
+            }
+            Action::GoTab(i) => {
+                if let Some(t) = Tab::ALL.get(usize::from(i)) {
+                    self.tab = *t;
+                    self.presenting = false;
+                }
+            }
+            Action::Up if self.overlay == Some(Overlay::Saved) => {
+                self.saved_row = self.saved_row.saturating_sub(1);
+            }
+            Action::Down if self.overlay == Some(Overlay::Saved) => {
+                self.saved_row = (self.saved_row + 1).min(self.saved.len().saturating_sub(1));
             }
             Action::Up if self.overlay.is_some() => {
                 self.overlay_scroll = self.overlay_scroll.saturating_sub(1);
@@ -235,6 +453,34 @@ impl App {
             Action::Down if self.overlay.is_some() => {
                 self.overlay_scroll = self.overlay_scroll.saturating_add(1).min(200);
             }
+            Action::Up | Action::Down | Action::First | Action::Last
+                if self.tab == Tab::Grid && !self.presenting =>
+            {
+                let last = self.grid.rows.len().saturating_sub(1);
+                let r = &mut self.grid_cell.0;
+                *r = match action {
+                    Action::Up => r.saturating_sub(1),
+                    Action::Down => (*r + 1).min(last),
+                    Action::First => 0,
+                    _ => last,
+                };
+            }
+            Action::Increase | Action::Decrease | Action::IncreaseLarge | Action::DecreaseLarge
+                if self.tab == Tab::Grid && !self.presenting =>
+            {
+                let last = self.grid.cols.len().saturating_sub(1);
+                let c = &mut self.grid_cell.1;
+                *c = match action {
+                    Action::Decrease => c.saturating_sub(1),
+                    Action::Increase => (*c + 1).min(last),
+                    Action::DecreaseLarge => 0,
+                    _ => last,
+                };
+            }
+            Action::StartEdit if self.tab == Tab::Grid && !self.presenting => {
+                self.load_grid_cell();
+            }
+            Action::StartEdit if self.selected() == Field::GoalKind => self.step(true, false),
             Action::Up => self.move_row(|row, _| row.saturating_sub(1)),
             Action::Down => self.move_row(|row, last| (row + 1).min(last)),
             Action::First => self.move_row(|_, _| 0),
@@ -251,7 +497,7 @@ impl App {
             }
             Action::EditChar(c) => {
                 if let Some(e) = &mut self.edit
-                    && e.buffer.len() < 24
+                    && e.buffer.chars().count() < 40
                 {
                     e.buffer.push(c);
                 }
@@ -278,12 +524,218 @@ impl App {
             Action::Reset => {
                 let start = self.start.clone();
                 self.change(start);
-                self.message = Some(Message {
-                    text: "Back to the starting scenario (u undoes)".into(),
-                    is_error: false,
-                });
+                self.note("Back to the starting scenario (u undoes)");
             }
+            Action::ShowExplain => {
+                self.tab = Tab::Explain;
+                self.presenting = false;
+            }
+            Action::RevealNext => {
+                self.tab = Tab::Explain;
+                self.presenting = false;
+                self.reveal = match self.reveal {
+                    None => Some(0),
+                    Some(k) if k + 1 > self.explanation.len() => None,
+                    Some(k) => Some(k + 1),
+                };
+            }
+            Action::ShowGoal => {
+                self.tab = Tab::Goal;
+                self.presenting = false;
+            }
+            Action::ShowGrid => {
+                self.tab = Tab::Grid;
+                self.presenting = false;
+                self.grid_cell = self.current_grid_cell();
+            }
+            Action::TogglePresentation => self.presenting = !self.presenting,
+            Action::ApplyGoalTarget => self.apply_goal(true),
+            Action::ApplyGoalOffices => self.apply_goal(false),
+            Action::Save => {
+                if self.scenario_dir.is_some() {
+                    self.edit = Some(Edit {
+                        field: Field::SaveName,
+                        buffer: String::new(),
+                    });
+                } else {
+                    self.fail("no folder to save in: set ARREST_SCENARIOS_DIR");
+                }
+            }
+            Action::OpenSaved => self.open_saved(),
+            Action::Choose => self.choose_saved(),
+            Action::Mark => {
+                if self.overlay == Some(Overlay::Saved) && !self.saved.is_empty() {
+                    let i = self.saved_row;
+                    if let Some(pos) = self.marked.iter().position(|m| *m == i) {
+                        self.marked.remove(pos);
+                    } else {
+                        self.marked.push(i);
+                    }
+                }
+            }
+            Action::Compare => self.compare_saved(),
+            Action::Export => self.export(),
         }
+    }
+
+    fn fail(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: true,
+        });
+    }
+
+    fn note(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error: false,
+        });
+    }
+
+    fn load_grid_cell(&mut self) {
+        let (r, c) = self.grid_cell;
+        let (Some(per_office), Some(offices)) = (self.grid.rows.get(r), self.grid.cols.get(c))
+        else {
+            return;
+        };
+        let mut next = self.scenario.clone();
+        next.per_office = *per_office;
+        next.offices = *offices;
+        next.overrides.clear();
+        let text = format!("Loaded from the grid: {offices} offices x {per_office} a day");
+        self.change(next);
+        self.grid_cell = self.current_grid_cell();
+        self.note(text);
+    }
+
+    fn apply_goal(&mut self, target: bool) {
+        if self.tab != Tab::Goal {
+            self.fail("a and c apply a goal's result on the Goal tab (g)");
+            return;
+        }
+        let Some(r) = self.goal_result.clone() else {
+            self.fail("that fiscal year is not loaded");
+            return;
+        };
+        let mut next = self.scenario.clone();
+        if target {
+            let Some((t, exact)) = r.per_office_needed else {
+                self.fail("no per-office target reaches it with 0 offices or 0% met");
+                return;
+            };
+            next.per_office = t;
+            next.overrides.clear();
+            self.change(next);
+            self.note(format!(
+                "Per-office target set to {}{t} for {}",
+                if exact { "" } else { "~" },
+                r.goal
+            ));
+        } else {
+            let Some(n) = r.offices_needed.and_then(|n| u32::try_from(n).ok()) else {
+                self.fail("no office count reaches it at this per-office target");
+                return;
+            };
+            next.offices = n;
+            self.change(next);
+            self.note(format!(
+                "Offices set to {} for {}",
+                group_thousands(u128::from(n)),
+                r.goal
+            ));
+        }
+    }
+
+    fn open_saved(&mut self) {
+        let Some(dir) = self.scenario_dir.clone() else {
+            self.fail("no folder of saved scenarios: set ARREST_SCENARIOS_DIR");
+            return;
+        };
+        self.saved = saved::list(&dir, &self.data.offices)
+            .into_iter()
+            .map(|r| match r {
+                Ok(s) => SavedEntry {
+                    path: s.path,
+                    scenario: Ok((s.name, s.scenario)),
+                },
+                Err(e) => SavedEntry {
+                    path: PathBuf::new(),
+                    scenario: Err(e.to_string()),
+                },
+            })
+            .collect();
+        self.saved_row = 0;
+        self.marked.clear();
+        self.overlay_scroll = 0;
+        self.overlay = Some(Overlay::Saved);
+    }
+
+    fn choose_saved(&mut self) {
+        if self.overlay != Some(Overlay::Saved) {
+            return;
+        }
+        match self.saved.get(self.saved_row).map(|e| e.scenario.clone()) {
+            Some(Ok((name, s))) => {
+                self.overlay = None;
+                self.change(s);
+                self.note(format!("Loaded '{name}'"));
+            }
+            Some(Err(e)) => self.fail(format!("cannot load: {e}")),
+            None => {}
+        }
+    }
+
+    fn compare_saved(&mut self) {
+        if self.overlay != Some(Overlay::Saved) {
+            return;
+        }
+        let picked: Vec<usize> = if self.marked.is_empty() {
+            vec![self.saved_row]
+        } else {
+            self.marked.clone()
+        };
+        let mut items = vec![("current".to_string(), self.scenario.clone())];
+        items.extend(
+            picked
+                .iter()
+                .filter_map(|i| self.saved.get(*i))
+                .filter_map(|e| e.scenario.clone().ok()),
+        );
+        if items.len() < 2 {
+            self.fail("nothing usable to compare: mark saved scenarios with Space");
+            return;
+        }
+        self.comparison = Some(report::compare(&items, &self.data));
+        self.overlay_scroll = 0;
+        self.overlay = Some(Overlay::Compare);
+    }
+
+    /// Write the scenario as Markdown, CSV and JSON into the export folder.
+    fn export(&mut self) {
+        let stamp = jiff::Timestamp::now()
+            .strftime("%Y%m%dT%H%M%SZ")
+            .to_string();
+        let summary = Summary::new(&self.scenario, &self.outcome, &self.data, &self.presets)
+            .with_ramp(self.ramp_weeks);
+        let base = self.export_dir.join(format!("arrest-scenario-{stamp}"));
+        let mut written = Vec::new();
+        for (ext, format) in [
+            ("md", Format::Markdown),
+            ("csv", Format::Csv),
+            ("json", Format::Json),
+        ] {
+            let path = base.with_extension(ext);
+            if let Err(e) = saved::write_new(&path, summary.render(format).as_bytes()) {
+                self.fail(format!("export stopped: {e}"));
+                return;
+            }
+            written.push(ext);
+        }
+        self.note(format!(
+            "Exported {}.{{{}}}",
+            base.display(),
+            written.join(",")
+        ));
     }
 
     fn toggle_overlay(&mut self, which: Overlay) {
@@ -297,10 +749,7 @@ impl App {
 
     fn move_row(&mut self, to: impl Fn(usize, usize) -> usize) {
         let last = self.fields().len() - 1;
-        let row = match self.tab {
-            Tab::Scenario => &mut self.scenario_row,
-            Tab::Offices => &mut self.offices_row,
-        };
+        let row = &mut self.rows[self.row_tab().index()];
         *row = to((*row).min(last), last);
     }
 
@@ -350,14 +799,73 @@ impl App {
                 );
                 set_office_target(&mut next, code, t);
             }
+            Field::GoalKind => {
+                self.goal.kind = match (self.goal.kind, up) {
+                    (GoalKind::Daily, true) | (GoalKind::MatchYear, false) => GoalKind::Annual,
+                    (GoalKind::Annual, true) | (GoalKind::Daily, false) => GoalKind::MatchYear,
+                    (GoalKind::MatchYear, true) | (GoalKind::Annual, false) => GoalKind::Daily,
+                };
+                self.recompute();
+                return;
+            }
+            Field::GoalValue => {
+                self.step_goal(up, large);
+                self.recompute();
+                return;
+            }
+            Field::RampWeeks => {
+                let step = if large { 4 } else { 1 };
+                self.ramp_weeks = if up {
+                    (self.ramp_weeks + step).min(52)
+                } else {
+                    self.ramp_weeks.saturating_sub(step)
+                };
+                self.recompute();
+                return;
+            }
+            Field::SaveName => return,
         }
         self.change(next);
+    }
+
+    fn step_goal(&mut self, up: bool, large: bool) {
+        let bump = |v: u64, step: u64| {
+            if up {
+                v.saturating_add(step)
+            } else {
+                v.saturating_sub(step)
+            }
+        };
+        match self.goal.kind {
+            GoalKind::Daily => {
+                self.goal.daily = bump(self.goal.daily, if large { 500 } else { 100 });
+            }
+            GoalKind::Annual => {
+                self.goal.annual = bump(self.goal.annual, if large { 100_000 } else { 10_000 });
+            }
+            GoalKind::MatchYear => {
+                let years: Vec<i32> = self.data.annual.iter().map(|a| a.fiscal_year).collect();
+                let i = years.iter().position(|y| *y == self.goal.year);
+                let next = match (i, up) {
+                    (Some(i), true) => years.get(i + 1).copied(),
+                    (Some(i), false) => i.checked_sub(1).and_then(|j| years.get(j).copied()),
+                    (None, _) => years.last().copied(),
+                };
+                if let Some(y) = next {
+                    self.goal.year = y;
+                }
+            }
+        }
     }
 
     fn confirm_edit(&mut self) {
         let Some(edit) = self.edit.take() else {
             return;
         };
+        if edit.field == Field::SaveName {
+            self.save_as(edit.buffer.trim());
+            return;
+        }
         let text = edit.buffer.trim();
         let old = self.value_text(edit.field);
         let refuse = |reason: String| Message {
@@ -386,10 +894,50 @@ impl App {
             Field::Office(i) => parse_bounded(text, MAX_PER_OFFICE).map(|t| {
                 set_office_target(&mut next, self.data.offices[i].code.clone(), t);
             }),
+            Field::GoalValue => self.set_goal_value(text),
+            Field::RampWeeks => parse_whole(text)
+                .map_err(|e| describe(text, &e))
+                .and_then(|n| {
+                    u32::try_from(n)
+                        .ok()
+                        .filter(|w| *w <= 52)
+                        .ok_or_else(|| format!("'{text}' is not 0 to 52"))
+                })
+                .map(|w| self.ramp_weeks = w),
+            Field::GoalKind | Field::SaveName => Ok(()),
         };
         match result {
-            Ok(()) => self.change(next),
+            Ok(()) => {
+                self.change(next);
+                self.recompute();
+            }
             Err(reason) => self.message = Some(refuse(reason)),
+        }
+    }
+
+    fn set_goal_value(&mut self, text: &str) -> Result<(), String> {
+        let n = parse_whole(text).map_err(|e| describe(text, &e))?;
+        match self.goal.kind {
+            GoalKind::Daily => self.goal.daily = n,
+            GoalKind::Annual => self.goal.annual = n,
+            GoalKind::MatchYear => {
+                self.goal.year = i32::try_from(n)
+                    .ok()
+                    .filter(|y| self.data.annual.iter().any(|a| a.fiscal_year == *y))
+                    .ok_or_else(|| format!("FY{text} is not loaded"))?;
+            }
+        }
+        Ok(())
+    }
+
+    fn save_as(&mut self, name: &str) {
+        let Some(dir) = self.scenario_dir.clone() else {
+            self.fail("no folder to save in: set ARREST_SCENARIOS_DIR");
+            return;
+        };
+        match saved::save_new(&dir, name, &self.scenario) {
+            Ok(path) => self.note(format!("Saved '{name}' as {}", path.display())),
+            Err(e) => self.fail(format!("not saved: {e}")),
         }
     }
 
@@ -462,6 +1010,20 @@ impl App {
 
     fn recompute(&mut self) {
         self.outcome = model::evaluate(&self.scenario, &self.data);
+        self.explanation = analysis::explain(&self.scenario, &self.outcome, &self.data);
+        if self.reveal.is_some_and(|k| k > self.explanation.len()) {
+            self.reveal = None;
+        }
+        self.milestones = analysis::milestones(&self.scenario, &self.outcome, &self.data);
+        self.goal_result = analysis::goal_seek(&self.scenario, &self.data, self.goal.goal());
+        let (rows, cols) = analysis::grid_axes(&self.scenario, &self.presets);
+        self.grid = analysis::sensitivity(&self.scenario, &self.data, &self.presets, &rows, &cols);
+        self.grid_cell = (
+            self.grid_cell.0.min(rows.len().saturating_sub(1)),
+            self.grid_cell.1.min(cols.len().saturating_sub(1)),
+        );
+        self.ramp = analysis::ramp(&self.scenario, &self.outcome, self.ramp_weeks, None);
+
         let same_shape = |p: &Preset| {
             p.offices == self.scenario.offices
                 && p.per_office == self.scenario.per_office
@@ -504,7 +1066,12 @@ mod tests {
     use crate::number::Amount;
 
     fn app() -> App {
-        App::new(Dataset::bundled().unwrap(), Scenario::default())
+        App::new(
+            Dataset::bundled().unwrap(),
+            Scenario::default(),
+            None,
+            std::env::temp_dir(),
+        )
     }
 
     fn run(app: &mut App, actions: &[Action]) {
@@ -711,7 +1278,7 @@ mod tests {
         a.update(Action::Down);
         a.update(Action::Up);
         assert_eq!(a.overlay_scroll, 1);
-        assert_eq!(a.scenario_row, 0, "scrolling does not move the selection");
+        assert_eq!(a.rows[0], 0, "scrolling does not move the selection");
         a.update(Action::ToggleHelp);
         assert_eq!(a.overlay, None);
         a.update(Action::ToggleSources);
@@ -740,5 +1307,237 @@ mod tests {
         a.update(Action::Up);
         type_number(&mut a, "4294967296");
         assert_eq!(a.scenario.offices, u32::MAX);
+    }
+}
+
+#[cfg(test)]
+mod depth_tests {
+    //! The classroom and analyst features: explanation, goal seek, grid, ramp,
+    //! presentation, saving, loading, comparing and exporting.
+    use super::*;
+    use crate::number::Amount;
+
+    fn app_in(dir: &std::path::Path) -> App {
+        App::new(
+            Dataset::bundled().unwrap(),
+            Scenario::default(),
+            Some(dir.join("scenarios")),
+            dir.to_path_buf(),
+        )
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            app.update(Action::EditChar(c));
+        }
+        app.update(Action::ConfirmEdit);
+    }
+
+    #[test]
+    fn stepping_through_the_arithmetic() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app_in(dir.path());
+        assert_eq!(a.explanation.len(), 6);
+        a.update(Action::RevealNext);
+        assert_eq!((a.tab, a.reveal), (Tab::Explain, Some(0)));
+        for k in 1..=6 {
+            a.update(Action::RevealNext);
+            assert_eq!(a.reveal, Some(k));
+        }
+        a.update(Action::RevealNext);
+        assert_eq!(a.reveal, None, "past the last step everything shows again");
+        // The chain follows the parameters.
+        a.update(Action::Down);
+        a.update(Action::Increase);
+        assert_eq!(
+            a.explanation[0].line(),
+            "76 arrests per office per day x 25 offices = 1,900 arrests per day"
+        );
+    }
+
+    #[test]
+    fn goal_seek_and_apply() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app_in(dir.path());
+        a.update(Action::ShowGoal);
+        let r = a.goal_result.clone().unwrap();
+        assert_eq!(r.per_office_needed, Some((Fixed3::whole(48), true)));
+        assert_eq!(r.offices_needed, Some(16));
+        a.update(Action::Down);
+        a.update(Action::IncreaseLarge); // 1,700 a day
+        assert_eq!(a.goal.daily, 1700);
+        a.update(Action::ApplyGoalOffices);
+        assert_eq!(a.scenario.offices, 23, "1,700 / 75 = 22.7, rounded up");
+        a.update(Action::Up);
+        a.update(Action::Increase); // an annual total
+        assert_eq!(a.goal.kind, GoalKind::Annual);
+        a.update(Action::Increase); // match a fiscal year
+        a.update(Action::Down);
+        a.update(Action::StartEdit);
+        type_text(&mut a, "2012");
+        assert_eq!(a.goal.year, 2012);
+        a.update(Action::ApplyGoalTarget);
+        // 290,622 / (23 x 365) = 34.618...
+        assert_eq!(a.scenario.per_office, Fixed3::from_thousandths(34_618));
+        assert_eq!(
+            a.message.as_ref().unwrap().text,
+            "Per-office target set to ~34.618 for FY2012's total, 290,622 arrests (official)"
+        );
+        a.update(Action::StartEdit);
+        type_text(&mut a, "1999");
+        assert_eq!(
+            a.message.as_ref().unwrap().text,
+            "Goal value: FY1999 is not loaded; kept FY2012"
+        );
+        a.update(Action::ShowExplain);
+        a.update(Action::ApplyGoalTarget);
+        assert!(a.message.as_ref().unwrap().is_error);
+    }
+
+    #[test]
+    fn grid_moves_and_loads_a_cell() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app_in(dir.path());
+        a.update(Action::ShowGrid);
+        let (r, c) = a.grid_cell;
+        assert_eq!((a.grid.rows[r], a.grid.cols[c]), (Fixed3::whole(75), 25));
+        a.update(Action::Up); // 72
+        a.update(Action::Decrease); // 24 offices
+        a.update(Action::StartEdit);
+        assert_eq!(
+            (a.scenario.per_office, a.scenario.offices),
+            (Fixed3::whole(72), 24)
+        );
+        assert_eq!(a.outcome.daily_total, Amount::whole(1728));
+        let (r, c) = a.grid_cell;
+        assert_eq!((a.grid.rows[r], a.grid.cols[c]), (Fixed3::whole(72), 24));
+    }
+
+    #[test]
+    fn ramp_weeks_adjust() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app_in(dir.path());
+        a.update(Action::GoTab(5));
+        assert_eq!(a.tab, Tab::Ramp);
+        assert_eq!(a.selected(), Field::RampWeeks);
+        let before = a.ramp.total_with_ramp;
+        a.update(Action::IncreaseLarge);
+        assert_eq!(a.ramp_weeks, 16);
+        assert!(a.ramp.total_with_ramp < before);
+        a.update(Action::StartEdit);
+        type_text(&mut a, "0");
+        assert!((a.ramp.total_with_ramp - 684_375.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn presentation_keeps_the_parameter_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app_in(dir.path());
+        a.update(Action::GoTab(1));
+        a.update(Action::TogglePresentation);
+        assert!(a.presenting);
+        assert_eq!(a.selected(), Field::Offices);
+        a.update(Action::Down);
+        a.update(Action::Increase);
+        assert_eq!(a.scenario.per_office, Fixed3::whole(76));
+        a.update(Action::TogglePresentation);
+        assert!(!a.presenting);
+        assert_eq!(a.tab, Tab::Offices);
+    }
+
+    #[test]
+    fn save_load_and_compare() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app_in(dir.path());
+        a.update(Action::Save);
+        assert_eq!(a.mode(), Mode::Naming);
+        type_text(&mut a, "January 25x75");
+        let saved_path = dir.path().join("scenarios/january-25x75.toml");
+        assert_eq!(
+            a.message.as_ref().unwrap().text,
+            format!("Saved 'January 25x75' as {}", saved_path.display())
+        );
+        // The same name again is refused, and the file is untouched.
+        a.update(Action::Increase);
+        a.update(Action::Save);
+        type_text(&mut a, "January 25x75");
+        assert!(a.message.as_ref().unwrap().text.starts_with("not saved: "));
+        assert!(a.message.as_ref().unwrap().is_error);
+        std::fs::write(dir.path().join("scenarios/zz-broken.toml"), "offices = [").unwrap();
+        a.update(Action::OpenSaved);
+        assert_eq!(a.overlay, Some(Overlay::Saved));
+        assert_eq!(a.saved.len(), 2);
+        assert!(a.saved[1].scenario.is_err());
+        a.update(Action::Mark);
+        a.update(Action::Compare);
+        assert_eq!(a.overlay, Some(Overlay::Compare));
+        let cmp = a.comparison.clone().unwrap();
+        assert_eq!(cmp.names, ["current", "January 25x75"]);
+        assert_eq!(cmp.rows[0].values, ["26", "25"]);
+        assert_eq!(cmp.rows[0].differences[1].as_deref(), Some("-1"));
+        a.update(Action::ToggleHelp); // Esc closes
+        a.update(Action::OpenSaved);
+        a.update(Action::Down);
+        a.update(Action::Choose);
+        assert!(
+            a.message
+                .as_ref()
+                .unwrap()
+                .text
+                .starts_with("cannot load: ")
+        );
+        a.update(Action::Up);
+        a.update(Action::Choose);
+        assert_eq!(a.overlay, None);
+        assert_eq!(a.scenario.offices, 25);
+        assert_eq!(a.message.as_ref().unwrap().text, "Loaded 'January 25x75'");
+    }
+
+    #[test]
+    fn without_a_folder_saving_is_refused() {
+        let mut a = App::new(
+            Dataset::bundled().unwrap(),
+            Scenario::default(),
+            None,
+            std::env::temp_dir(),
+        );
+        a.update(Action::Save);
+        assert_eq!(a.edit, None);
+        assert_eq!(
+            a.message.as_ref().unwrap().text,
+            "no folder to save in: set ARREST_SCENARIOS_DIR"
+        );
+    }
+
+    #[test]
+    fn export_writes_three_files_and_names_them() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut a = app_in(dir.path());
+        a.update(Action::Export);
+        let text = a.message.as_ref().unwrap().text.clone();
+        assert!(
+            text.starts_with(&format!(
+                "Exported {}/arrest-scenario-",
+                dir.path().display()
+            )),
+            "{text}"
+        );
+        assert!(text.ends_with(".{md,csv,json}"), "{text}");
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("arrest-scenario-"))
+            .collect();
+        names.sort();
+        assert_eq!(names.len(), 3);
+        // Sorted: .csv, .json, .md.
+        let md = std::fs::read_to_string(dir.path().join(&names[2])).unwrap();
+        assert!(md.starts_with("# Scenario: 25 offices x 75 arrests a day"));
+        assert!(md.contains("## The arithmetic"));
+        assert!(md.contains("## Ramp-up"));
+        let json: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join(&names[1])).unwrap())
+                .unwrap();
+        assert_eq!(json["annual_total"], 684_375);
     }
 }

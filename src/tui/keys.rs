@@ -54,6 +54,34 @@ pub enum Action {
     Redo,
     /// Back to the starting scenario.
     Reset,
+    /// Go to a tab by its number (0-based).
+    GoTab(u8),
+    /// Show the arithmetic.
+    ShowExplain,
+    /// Reveal the next step of the arithmetic (predict, then reveal).
+    RevealNext,
+    /// Show goal seeking.
+    ShowGoal,
+    /// Show the sensitivity grid.
+    ShowGrid,
+    /// Presentation mode on or off.
+    TogglePresentation,
+    /// Apply the goal's per-office target.
+    ApplyGoalTarget,
+    /// Apply the goal's office count.
+    ApplyGoalOffices,
+    /// Save the scenario under a name.
+    Save,
+    /// List the saved scenarios.
+    OpenSaved,
+    /// Load the selected saved scenario.
+    Choose,
+    /// Mark or unmark the selected saved scenario for comparison.
+    Mark,
+    /// Compare the marked saved scenarios with the current one.
+    Compare,
+    /// Export the scenario as Markdown, CSV and JSON.
+    Export,
 }
 
 /// When a binding applies.
@@ -63,6 +91,8 @@ pub enum Mode {
     Normal,
     /// Typing a number.
     Editing,
+    /// Typing a name.
+    Naming,
     /// An overlay (help or sources) is open.
     Overlay,
 }
@@ -74,6 +104,10 @@ pub enum Pattern {
     Key(KeyCode, KeyModifiers),
     /// A digit or a decimal point.
     NumberChar,
+    /// A tab's number, 1 to 6.
+    TabDigit,
+    /// Any printable character.
+    AnyChar,
 }
 
 /// One row of the key table.
@@ -99,7 +133,9 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 const NORMAL: &[Mode] = &[Mode::Normal];
 const EDITING: &[Mode] = &[Mode::Editing];
 const OVERLAY: &[Mode] = &[Mode::Overlay];
-const ANY: &[Mode] = &[Mode::Normal, Mode::Editing, Mode::Overlay];
+const NAMING: &[Mode] = &[Mode::Naming];
+const TYPING: &[Mode] = &[Mode::Editing, Mode::Naming];
+const ANY: &[Mode] = &[Mode::Normal, Mode::Editing, Mode::Naming, Mode::Overlay];
 
 const fn key(code: KeyCode, mods: KeyModifiers) -> Pattern {
     Pattern::Key(code, mods)
@@ -145,17 +181,17 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         modes: NORMAL,
-        patterns: &[key(KeyCode::Home, NONE), ch('g')],
+        patterns: &[key(KeyCode::Home, NONE)],
         action: Action::First,
-        keys: "Home/g",
+        keys: "Home",
         help: "select the first field or row",
         footer: None,
     },
     Binding {
         modes: NORMAL,
-        patterns: &[key(KeyCode::End, NONE), ch('G')],
+        patterns: &[key(KeyCode::End, NONE)],
         action: Action::Last,
-        keys: "End/G",
+        keys: "End",
         help: "select the last field or row",
         footer: None,
     },
@@ -216,7 +252,7 @@ pub const BINDINGS: &[Binding] = &[
         footer: Some("digits"),
     },
     Binding {
-        modes: EDITING,
+        modes: TYPING,
         patterns: &[key(KeyCode::Backspace, NONE)],
         action: Action::EditBackspace,
         keys: "Backspace",
@@ -224,15 +260,15 @@ pub const BINDINGS: &[Binding] = &[
         footer: Some("delete"),
     },
     Binding {
-        modes: EDITING,
+        modes: TYPING,
         patterns: &[key(KeyCode::Enter, NONE)],
         action: Action::ConfirmEdit,
         keys: "Enter",
-        help: "accept the number (an invalid one is refused)",
+        help: "accept what was typed (an invalid number is refused)",
         footer: Some("accept"),
     },
     Binding {
-        modes: EDITING,
+        modes: TYPING,
         patterns: &[key(KeyCode::Esc, NONE)],
         action: Action::CancelEdit,
         keys: "Esc",
@@ -244,7 +280,7 @@ pub const BINDINGS: &[Binding] = &[
         patterns: &[key(KeyCode::Tab, NONE)],
         action: Action::NextTab,
         keys: "Tab",
-        help: "next tab (Scenario, Offices)",
+        help: "next tab (Scenario, Offices, Explain, Goal, Grid, Ramp)",
         footer: Some("tab"),
     },
     Binding {
@@ -302,6 +338,126 @@ pub const BINDINGS: &[Binding] = &[
         keys: "r",
         help: "reset to the starting scenario",
         footer: Some("reset"),
+    },
+    Binding {
+        modes: NAMING,
+        patterns: &[Pattern::AnyChar],
+        action: Action::EditChar('a'),
+        keys: "letters",
+        help: "type the scenario's name",
+        footer: Some("name"),
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[Pattern::TabDigit],
+        action: Action::GoTab(0),
+        keys: "1-6",
+        help: "go to a tab by its number",
+        footer: None,
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('e')],
+        action: Action::ShowExplain,
+        keys: "e",
+        help: "explain the arithmetic, step by step",
+        footer: Some("explain"),
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('n')],
+        action: Action::RevealNext,
+        keys: "n",
+        help: "reveal the next step of the arithmetic (predict, then reveal)",
+        footer: None,
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('P')],
+        action: Action::TogglePresentation,
+        keys: "P",
+        help: "presentation mode: big numbers for a projector (P again to leave)",
+        footer: Some("present"),
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('g')],
+        action: Action::ShowGoal,
+        keys: "g",
+        help: "goal seek: what reaches a daily, annual or fiscal-year total",
+        footer: None,
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('a')],
+        action: Action::ApplyGoalTarget,
+        keys: "a",
+        help: "on the Goal tab: apply the per-office target it needs",
+        footer: None,
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('c')],
+        action: Action::ApplyGoalOffices,
+        keys: "c",
+        help: "on the Goal tab: apply the office count it needs",
+        footer: None,
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('s')],
+        action: Action::ShowGrid,
+        keys: "s",
+        help: "sensitivity grid (arrows move, Enter loads the cell)",
+        footer: None,
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('w')],
+        action: Action::Save,
+        keys: "w",
+        help: "save the scenario under a name",
+        footer: Some("save"),
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('L')],
+        action: Action::OpenSaved,
+        keys: "L",
+        help: "saved scenarios: load one, or compare several",
+        footer: None,
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('X')],
+        action: Action::Export,
+        keys: "X",
+        help: "export the scenario as Markdown, CSV and JSON (the path is shown)",
+        footer: None,
+    },
+    Binding {
+        modes: OVERLAY,
+        patterns: &[key(KeyCode::Enter, NONE)],
+        action: Action::Choose,
+        keys: "Enter",
+        help: "saved scenarios: load the selected one",
+        footer: None,
+    },
+    Binding {
+        modes: OVERLAY,
+        patterns: &[ch(' ')],
+        action: Action::Mark,
+        keys: "Space",
+        help: "saved scenarios: mark or unmark for comparison",
+        footer: None,
+    },
+    Binding {
+        modes: OVERLAY,
+        patterns: &[ch('c')],
+        action: Action::Compare,
+        keys: "c",
+        help: "saved scenarios: compare the marked ones with the current scenario",
+        footer: None,
     },
     Binding {
         modes: &[Mode::Normal, Mode::Overlay],
@@ -365,6 +521,18 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
                 Pattern::Key(code, want) if code == event.code && want == held => Some(b.action),
                 Pattern::NumberChar => match event.code {
                     KeyCode::Char(c) if (c.is_ascii_digit() || c == '.') && held.is_empty() => {
+                        Some(Action::EditChar(c))
+                    }
+                    _ => None,
+                },
+                Pattern::TabDigit => match event.code {
+                    KeyCode::Char(c @ '1'..='6') if held.is_empty() => {
+                        u8::try_from(c.to_digit(10)? - 1).ok().map(Action::GoTab)
+                    }
+                    _ => None,
+                },
+                Pattern::AnyChar => match event.code {
+                    KeyCode::Char(c) if !c.is_control() && held.is_empty() => {
                         Some(Action::EditChar(c))
                     }
                     _ => None,
@@ -485,8 +653,8 @@ mod tests {
             Some(Action::ToggleHelp)
         );
         assert_eq!(
-            action_for(press(KeyCode::Char('G'), SHIFT), Mode::Normal),
-            Some(Action::Last)
+            action_for(press(KeyCode::Char('P'), SHIFT), Mode::Normal),
+            Some(Action::TogglePresentation)
         );
     }
 

@@ -54,7 +54,8 @@ pub fn interactive(cli: &Cli, err: &mut dyn Write) -> u8 {
         }
     };
     let theme = theme_for(cli.color, std::env::var_os("NO_COLOR").as_deref());
-    let mut app = App::new(data, start);
+    let export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+    let mut app = App::new(data, start, crate::saved::default_dir(), export_dir);
     match run(&mut app, theme) {
         Ok(()) => 0,
         Err(e) => {

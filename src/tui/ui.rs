@@ -2,6 +2,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget, Wrap};
 
@@ -39,17 +40,30 @@ impl Widget for Screen<'_> {
             Constraint::Length(1),
         ])
         .areas(area);
-        self.tabs(top, buf);
-        match self.app.tab {
-            Tab::Scenario => self.scenario_tab(body, buf),
-            Tab::Offices => self.offices_tab(body, buf),
+        if self.app.presenting {
+            let [main, last] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+            self.presentation(main, buf);
+            self.status(last, buf);
+        } else {
+            self.tabs(top, buf);
+            match self.app.tab {
+                Tab::Scenario => self.scenario_tab(body, buf),
+                Tab::Offices => self.offices_tab(body, buf),
+                Tab::Explain => self.explain_tab(body, buf),
+                Tab::Goal => self.goal_tab(body, buf),
+                Tab::Grid => self.grid_tab(body, buf),
+                Tab::Ramp => self.ramp_tab(body, buf),
+            }
+            self.status(status, buf);
+            self.source_line(source, buf);
+            self.footer(footer, buf);
         }
-        self.status(status, buf);
-        self.source_line(source, buf);
-        self.footer(footer, buf);
         match self.app.overlay {
             Some(Overlay::Help) => self.help(area, buf),
             Some(Overlay::Sources) => self.sources(area, buf),
+            Some(Overlay::Saved) => self.saved(area, buf),
+            Some(Overlay::Compare) => self.compare(area, buf),
             None => {}
         }
     }
@@ -73,16 +87,20 @@ impl Screen<'_> {
             Span::styled(" arrest-scenarios ", t.title()),
             Span::raw(" "),
         ];
+        let mut used = 19;
         for (i, tab) in Tab::ALL.iter().enumerate() {
-            let text = format!(" {} {} ", i + 1, tab.title());
+            let text = format!("{} {}", i + 1, tab.title());
+            used += text.len() + 2;
             if *tab == self.app.tab {
-                spans.push(Span::styled(format!("[{}]", text.trim()), t.selected()));
+                spans.push(Span::styled(format!("[{text}]"), t.selected()));
             } else {
-                spans.push(Span::styled(format!(" {} ", text.trim()), t.label()));
+                spans.push(Span::styled(format!(" {text} "), t.label()));
             }
-            spans.push(Span::raw(" "));
         }
-        spans.push(Span::styled("Tab: switch  ?: help", t.hint()));
+        let hint = "  Tab: switch  ?: help";
+        if used + hint.len() <= area.width as usize {
+            spans.push(Span::styled(hint, t.hint()));
+        }
         Line::from(spans).render(area, buf);
     }
 
@@ -552,7 +570,7 @@ impl Screen<'_> {
             ));
         }
         let visible = list_area.height as usize;
-        let selected = app.offices_row.min(rows.len().saturating_sub(1));
+        let selected = app.rows[Tab::Offices.index()].min(rows.len().saturating_sub(1));
         let offset = if visible == 0 || selected < visible {
             0
         } else {
@@ -602,6 +620,536 @@ impl Screen<'_> {
             style = style.patch(t.editing());
         }
         Line::styled(format!("{text}{pad}"), style)
+    }
+
+    // ---- Explain tab --------------------------------------------------------------
+
+    fn explain_tab(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let app = self.app;
+        let left_width = (area.width * 2 / 5).max(34).min(area.width);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
+        let [params, milestones] =
+            Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]).areas(left);
+        self.parameters(params, buf);
+        let mut lines = Vec::new();
+        let shown = app.reveal.unwrap_or(app.explanation.len());
+        for (i, step) in app.explanation.iter().enumerate() {
+            if i > shown {
+                break;
+            }
+            let answer = if i < shown || app.reveal.is_none() {
+                Span::styled(step.answer.clone(), t.figure())
+            } else {
+                Span::styled("?", t.editing())
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}. ", i + 1), t.key()),
+                Span::raw(format!("{} = ", step.question)),
+                answer,
+            ]));
+            if let Some(src) = &step.source {
+                lines.push(Line::styled(format!("   source: {src}"), t.hint()));
+            }
+        }
+        let title = match app.reveal {
+            None => " The arithmetic (n: step through it, predicting each result) ".to_string(),
+            Some(k) => format!(
+                " The arithmetic: step {} of {} (n: reveal) ",
+                (k + 1).min(app.explanation.len()),
+                app.explanation.len()
+            ),
+        };
+        Paragraph::new(lines)
+            .block(Block::bordered().title(Span::styled(title, t.title())))
+            .wrap(Wrap { trim: false })
+            .render(right, buf);
+        let mut ms = Vec::new();
+        for m in &app.milestones {
+            let style = if m.within_year { t.label() } else { t.hint() };
+            ms.push(Line::styled(m.sentence(), style));
+        }
+        Paragraph::new(ms)
+            .block(Block::bordered().title(Span::styled(
+                " Milestones at this pace (day 1 = first day) ",
+                t.title(),
+            )))
+            .wrap(Wrap { trim: true })
+            .render(milestones, buf);
+    }
+
+    // ---- Goal tab -----------------------------------------------------------------
+
+    fn goal_tab(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let app = self.app;
+        let left_width = (area.width / 2).max(36).min(area.width);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
+        let block = Block::bordered().title(Span::styled(" Goal seek ", t.title()));
+        let inner = block.inner(left);
+        block.render(left, buf);
+        let w = inner.width as usize;
+        let lines = vec![
+            self.field_line(Field::GoalKind, "Aim at", "", w),
+            self.field_line(Field::GoalValue, "Goal", "", w),
+            Line::raw(""),
+            self.field_line(Field::Offices, "Offices", "", w),
+            self.field_line(Field::PerOffice, "Per-office target", " a day", w),
+            self.field_line(Field::Attainment, "Attainment", " met", w),
+            self.field_line(Field::Days, "Days per year", "", w),
+            Line::raw(""),
+            Line::styled("Left/Right change the goal; Enter types it.", t.hint()),
+        ];
+        Paragraph::new(lines).render(inner, buf);
+        let mut out = Vec::new();
+        match &app.goal_result {
+            Some(r) => {
+                out.push(Line::from(vec![
+                    Span::raw("To reach "),
+                    Span::styled(r.goal.clone(), t.figure()),
+                ]));
+                out.push(Line::raw(format!(
+                    "({} a day over {} days, at {}% met)",
+                    r.daily_needed.display(2),
+                    app.scenario.days,
+                    app.scenario.attainment
+                )));
+                out.push(Line::raw(""));
+                match r.per_office_needed {
+                    Some((v, exact)) => out.push(Line::from(vec![
+                        Span::raw(format!(
+                            "with {} offices, each needs ",
+                            group_thousands(u128::from(app.scenario.offices))
+                        )),
+                        Span::styled(
+                            format!("{}{v} a day", if exact { "" } else { "~" }),
+                            t.figure(),
+                        ),
+                        Span::styled("   a: apply", t.key()),
+                    ])),
+                    None => out.push(Line::raw(
+                        "no per-office target reaches it with 0 offices or 0% met",
+                    )),
+                }
+                match r.offices_needed {
+                    Some(n) => out.push(Line::from(vec![
+                        Span::raw(format!(
+                            "at {} a day each, it takes ",
+                            app.scenario.per_office
+                        )),
+                        Span::styled(format!("{} offices", group_thousands(n)), t.figure()),
+                        Span::styled("   c: apply", t.key()),
+                    ])),
+                    None => out.push(Line::raw("no office count reaches it at 0 a day or 0% met")),
+                }
+                out.push(Line::styled(
+                    "(office counts are rounded up so the goal is met)",
+                    t.hint(),
+                ));
+            }
+            None => out.push(Line::styled("That fiscal year is not loaded.", t.error())),
+        }
+        Paragraph::new(out)
+            .block(Block::bordered().title(Span::styled(" What it takes ", t.title())))
+            .wrap(Wrap { trim: true })
+            .render(right, buf);
+    }
+
+    // ---- Grid tab -----------------------------------------------------------------
+
+    fn grid_tab(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let app = self.app;
+        let g = &app.grid;
+        let block = Block::bordered().title(Span::styled(
+            format!(
+                " Annual totals: per-office target (rows) x offices (columns), {}% met, {} days ",
+                app.scenario.attainment, app.scenario.days
+            ),
+            t.title(),
+        ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let cell_text = |c: &crate::analysis::Cell| {
+            let mark = match (c.above_all, c.exceeds) {
+                (true, _) => "*".to_string(),
+                (false, Some(y)) => format!(">{:02}", y % 100),
+                (false, None) => String::new(),
+            };
+            let q = if c.presets.is_empty() { "" } else { "q" };
+            format!("{} {mark}{q}", c.annual.display(0))
+        };
+        let cw = g
+            .cells
+            .iter()
+            .flatten()
+            .map(|c| cell_text(c).chars().count())
+            .max()
+            .unwrap_or(8)
+            .max(6)
+            + 1;
+        let label_w = 8;
+        let fit = ((inner.width as usize).saturating_sub(label_w) / (cw + 1)).max(1);
+        // Show the columns around the selected one that fit.
+        let first = app
+            .grid_cell
+            .1
+            .saturating_sub(fit / 2)
+            .min(g.cols.len().saturating_sub(fit));
+        let cols: Vec<usize> = (first..g.cols.len()).take(fit).collect();
+        let mut lines = vec![Line::from(
+            std::iter::once(Span::styled(format!("{:>label_w$}", "offices"), t.hint()))
+                .chain(
+                    cols.iter()
+                        .map(|&c| Span::styled(format!(" {:>cw$}", g.cols[c]), t.title())),
+                )
+                .collect::<Vec<_>>(),
+        )];
+        for (r, row) in g.cells.iter().enumerate() {
+            let mut spans = vec![Span::styled(
+                format!("{:>label_w$}", g.rows[r].to_string()),
+                t.title(),
+            )];
+            for &c in &cols {
+                let cell = &row[c];
+                let mut style = if cell.presets.is_empty() {
+                    t.label()
+                } else {
+                    t.changed().add_modifier(ratatui::style::Modifier::BOLD)
+                };
+                if (r, c) == app.grid_cell {
+                    style = t.selected();
+                }
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(format!("{:>cw$}", cell_text(cell)), style));
+            }
+            lines.push(Line::from(spans));
+        }
+        lines.push(Line::raw(""));
+        if let Some(cell) = g
+            .cells
+            .get(app.grid_cell.0)
+            .and_then(|r| r.get(app.grid_cell.1))
+        {
+            let above = match (cell.above_all, cell.exceeds) {
+                (true, Some(y)) => format!("above every official year (the highest, FY{y})"),
+                (false, Some(y)) => format!("above FY{y}, the highest official year it exceeds"),
+                _ => "below every official year".to_string(),
+            };
+            lines.push(Line::raw(format!(
+                "Selected: {} offices x {} a day = {} a year, {above}",
+                g.cols[app.grid_cell.1],
+                g.rows[app.grid_cell.0],
+                cell.annual.display(2)
+            )));
+            if !cell.presets.is_empty() {
+                lines.push(Line::raw(format!(
+                    "Reported quota: {}",
+                    cell.presets.join(", ")
+                )));
+            }
+        }
+        lines.push(Line::styled(
+            ">YY: above FY20YY (the highest official year exceeded); *: above every official year; q: a reported quota. Arrows move, Enter loads the cell.",
+            t.hint(),
+        ));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
+    }
+
+    // ---- Ramp tab -----------------------------------------------------------------
+
+    fn ramp_tab(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let app = self.app;
+        let r = &app.ramp;
+        let left_width = (area.width * 2 / 5).max(34).min(area.width);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
+        let block = Block::bordered().title(Span::styled(" Ramp-up ", t.title()));
+        let inner = block.inner(left);
+        block.render(left, buf);
+        let w = inner.width as usize;
+        let mut lines = vec![
+            self.field_line(Field::RampWeeks, "Ramp-up weeks", "", w),
+            self.field_line(Field::Offices, "Offices", "", w),
+            self.field_line(Field::PerOffice, "Per-office target", " a day", w),
+            self.field_line(Field::Attainment, "Attainment", " met", w),
+            self.field_line(Field::Days, "Days per year", "", w),
+            Line::raw(""),
+            Line::raw(format!("From {}", r.baseline_label)),
+            Line::raw(format!(
+                "to {} a day over {} weeks, linearly.",
+                app.outcome.daily_total.display(2),
+                r.weeks
+            )),
+            Line::raw(""),
+        ];
+        lines.push(Line::from(vec![
+            Span::raw("With the ramp: "),
+            Span::styled(
+                format!("about {}", format_f64(r.total_with_ramp, 0)),
+                t.figure(),
+            ),
+        ]));
+        lines.push(Line::from(vec![
+            Span::raw("Flat from day 1: "),
+            Span::styled(format_f64(r.total_flat, 0), t.figure()),
+        ]));
+        lines.push(Line::raw(format!(
+            "Difference: about {} fewer",
+            format_f64(r.shortfall(), 0)
+        )));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(inner, buf);
+
+        self.ramp_chart(right, buf);
+    }
+
+    /// Cumulative arrests by day: the ramp, the flat pace and past years' paces.
+    fn ramp_chart(&self, right: Rect, buf: &mut Buffer) {
+        use ratatui::symbols::Marker;
+        use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
+        let t = self.theme;
+        let app = self.app;
+        let r = &app.ramp;
+        #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
+        let ramp: Vec<(f64, f64)> = r
+            .cumulative
+            .iter()
+            .enumerate()
+            .map(|(d, v)| ((d + 1) as f64, *v))
+            .collect();
+        let days = f64::from(app.scenario.days);
+        let flat = [(0.0, 0.0), (days, r.total_flat)];
+        let o = &app.outcome;
+        let past: Vec<(String, [(f64, f64); 2])> = [o.latest_official, o.highest_official]
+            .iter()
+            .flatten()
+            .filter_map(|i| o.comparisons.get(*i))
+            .map(|c| {
+                (
+                    format!(
+                        "FY{} pace ({}/day)",
+                        c.fiscal_year,
+                        format_f64(c.daily_average, 1)
+                    ),
+                    [(0.0, 0.0), (days, c.daily_average * days)],
+                )
+            })
+            .collect();
+        let top = r
+            .total_flat
+            .max(past.iter().map(|p| p.1[1].1).fold(0.0, f64::max))
+            .max(1.0);
+        let mut datasets = vec![
+            Dataset::default()
+                .name("with the ramp")
+                .marker(Marker::Braille)
+                .graph_type(GraphType::Line)
+                .style(t.scenario_bar())
+                .data(&ramp),
+            Dataset::default()
+                .name("flat from day 1")
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Line)
+                .style(t.figure())
+                .data(&flat),
+        ];
+        for (name, line) in &past {
+            datasets.push(
+                Dataset::default()
+                    .name(name.clone())
+                    .marker(Marker::Dot)
+                    .graph_type(GraphType::Line)
+                    .style(t.bar(Confidence::Official))
+                    .data(line),
+            );
+        }
+        Chart::new(datasets)
+            .block(Block::bordered().title(Span::styled(
+                " Cumulative arrests by day of the year ",
+                t.title(),
+            )))
+            .x_axis(
+                Axis::default()
+                    .bounds([0.0, days])
+                    .labels(["day 0".to_string(), format!("day {}", app.scenario.days)]),
+            )
+            .y_axis(
+                Axis::default()
+                    .bounds([0.0, top])
+                    .labels([Line::raw("0"), Line::raw(format_f64(top, 0))]),
+            )
+            .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
+            .hidden_legend_constraints((Constraint::Percentage(70), Constraint::Percentage(60)))
+            .render(right, buf);
+    }
+
+    // ---- Presentation -------------------------------------------------------------
+
+    fn presentation(&self, area: Rect, buf: &mut Buffer) {
+        use tui_big_text::{BigText, PixelSize};
+        let t = self.theme;
+        let app = self.app;
+        let o = &app.outcome;
+        let daily = o.daily_total.display(0);
+        let annual = o.annual_total.display(0);
+        let widest =
+            u16::try_from(daily.chars().count().max(annual.chars().count())).unwrap_or(u16::MAX);
+        // The largest glyphs that fit both numbers: 8x8, 8x4 or 4x4 cells a character.
+        let (size, glyph_w, glyph_h) = if widest * 8 <= area.width && area.height >= 2 * 8 + 6 {
+            (PixelSize::Full, 8, 8)
+        } else if widest * 8 <= area.width && area.height >= 2 * 4 + 6 {
+            (PixelSize::HalfHeight, 8, 4)
+        } else {
+            (PixelSize::Quadrant, 4, 4)
+        };
+        let _ = glyph_w;
+        let [strip, _, d_big, d_label, a_big, a_label, sentence] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Length(glyph_h),
+            Constraint::Length(1),
+            Constraint::Length(glyph_h),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        // The parameters in one line, the selected one reversed, so keys still make sense.
+        let mut spans = Vec::new();
+        for (field, unit) in [
+            (Field::Offices, " offices"),
+            (Field::PerOffice, " a day each"),
+            (Field::Attainment, " met"),
+            (Field::Days, " days"),
+        ] {
+            let text = format!("{}{unit}", app.value_text(field));
+            let style = if app.selected() == field {
+                t.selected()
+            } else {
+                Style::new().add_modifier(Modifier::BOLD)
+            };
+            spans.push(Span::styled(text, style));
+            spans.push(Span::raw("   "));
+        }
+        Line::from(spans).render(strip, buf);
+        let big = |text: String| {
+            BigText::builder()
+                .pixel_size(size)
+                .style(Style::new().add_modifier(Modifier::BOLD))
+                .lines(vec![Line::raw(text)])
+                .build()
+        };
+        big(daily).render(d_big, buf);
+        Line::styled("arrests a day", Style::new().add_modifier(Modifier::BOLD))
+            .render(d_label, buf);
+        big(annual).render(a_big, buf);
+        Line::styled(
+            format!("arrests a year ({} days)", app.scenario.days),
+            Style::new().add_modifier(Modifier::BOLD),
+        )
+        .render(a_label, buf);
+        let words = o
+            .latest_official
+            .and_then(|i| o.comparisons.get(i))
+            .map(|c| {
+                format!(
+                    "{} times FY{}'s {} arrests ({}).",
+                    format_multiple(c.multiple).trim_end_matches('x'),
+                    c.fiscal_year,
+                    group_thousands(u128::from(c.arrests)),
+                    app.data
+                        .source(&c.source_id)
+                        .map_or("", |s| s.short.as_str())
+                )
+            })
+            .unwrap_or_default();
+        Paragraph::new(vec![
+            Line::styled(words, Style::new().add_modifier(Modifier::BOLD)),
+            Line::raw("P: leave presentation   Up/Down: choose   Left/Right: change"),
+        ])
+        .wrap(Wrap { trim: true })
+        .render(sentence, buf);
+    }
+
+    // ---- Saved scenarios ----------------------------------------------------------
+
+    fn saved(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let app = self.app;
+        let popup = centered(area, 90, 24);
+        Clear.render(popup, buf);
+        let dir = app
+            .scenario_dir
+            .as_ref()
+            .map_or_else(String::new, |d| d.display().to_string());
+        let block = Block::bordered().title(Span::styled(
+            format!(" Saved scenarios in {dir} "),
+            t.title(),
+        ));
+        let mut lines = Vec::new();
+        if app.saved.is_empty() {
+            lines.push(Line::raw(
+                "No saved scenarios yet: press w on the main screen to save one.",
+            ));
+        }
+        for (i, e) in app.saved.iter().enumerate() {
+            let mark = if app.marked.contains(&i) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            let text = match &e.scenario {
+                Ok((name, s)) => format!(
+                    "{mark} {name}: {} offices x {} a day, {}% met, {} days",
+                    group_thousands(u128::from(s.offices)),
+                    s.per_office,
+                    s.attainment,
+                    s.days
+                ),
+                Err(err) => format!("{mark} cannot be used: {err}"),
+            };
+            let style = if i == app.saved_row {
+                t.selected()
+            } else if e.scenario.is_err() {
+                t.error()
+            } else {
+                t.label()
+            };
+            lines.push(Line::styled(text, style));
+        }
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "Enter: load   Space: mark   c: compare marked (or selected) with the current   Esc: close",
+            t.hint(),
+        ));
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .render(popup, buf);
+    }
+
+    fn compare(&self, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let popup = centered(area, area.width, area.height);
+        Clear.render(popup, buf);
+        let text = self
+            .app
+            .comparison
+            .as_ref()
+            .map_or_else(String::new, |c| c.render(crate::report::Format::Text));
+        Paragraph::new(text)
+            .block(Block::bordered().title(Span::styled(
+                " Scenarios side by side (Esc closes; Up/Down scroll) ",
+                t.title(),
+            )))
+            .scroll((self.app.overlay_scroll, 0))
+            .render(popup, buf);
     }
 
     // ---- Bottom lines -------------------------------------------------------------
@@ -695,7 +1243,7 @@ impl Screen<'_> {
 
     fn help(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let popup = centered(area, 72, 40);
+        let popup = centered(area, 100, area.height.saturating_sub(2));
         Clear.render(popup, buf);
         let block = Block::bordered().title(Span::styled(
             " Keys (Up/Down scroll, Esc closes) ",
@@ -705,7 +1253,11 @@ impl Screen<'_> {
         for (mode, title) in [
             (Mode::Normal, "Browsing and adjusting"),
             (Mode::Editing, "Typing a number (after Enter)"),
-            (Mode::Overlay, "In this overlay"),
+            (Mode::Naming, "Typing a name (after w)"),
+            (
+                Mode::Overlay,
+                "In an overlay (help, sources, saved scenarios)",
+            ),
         ] {
             lines.push(Line::styled(title, t.title()));
             for b in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
