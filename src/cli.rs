@@ -79,6 +79,50 @@ pub enum Command {
     Grid(GridArgs),
     /// List the saved scenarios (in `ARREST_SCENARIOS_DIR` or the config folder).
     Scenarios,
+    /// Count a record-level arrest release (CSV or XLSX) by period, and by office.
+    Records(RecordsArgs),
+}
+
+/// `records`' arguments.
+#[derive(Debug, Clone, Args)]
+pub struct RecordsArgs {
+    /// The file: CSV (comma, semicolon or tab) or XLSX, one row per arrest.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Group by day, week (starting Sunday), month or fiscal year.
+    #[arg(long, value_enum, default_value_t = crate::records::Period::Fy)]
+    pub by: crate::records::Period,
+    /// Also split by field office.
+    #[arg(long)]
+    pub office: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// The date column, when the file is not one of DDP's layouts.
+    #[arg(long, value_name = "NAME")]
+    pub date_column: Option<String>,
+    /// The office column, when the file is not one of DDP's layouts.
+    #[arg(long, value_name = "NAME")]
+    pub office_column: Option<String>,
+    /// Stop with an error (exit 2) at the first bad row.
+    #[arg(long)]
+    pub strict: bool,
+    /// Leave out rows DDP flags as likely duplicates (`duplicate_likely`).
+    #[arg(long)]
+    pub drop_duplicates: bool,
+}
+
+impl RecordsArgs {
+    /// The reading options.
+    #[must_use]
+    pub fn options(&self) -> crate::records::Options {
+        crate::records::Options {
+            date_column: self.date_column.clone(),
+            office_column: self.office_column.clone(),
+            strict: self.strict,
+            drop_duplicates: self.drop_duplicates,
+        }
+    }
 }
 
 /// `compare`'s arguments.
@@ -325,8 +369,57 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             Err(e) => return fail(err, &e),
         },
         Command::Scenarios => scenarios_text(&data),
+        Command::Records(args) => {
+            let mut progress = progress_bar(&args.file);
+            let read =
+                crate::records::read_file(&args.file, &data.offices, &args.options(), &mut |n| {
+                    progress(n);
+                });
+            drop(progress);
+            match read {
+                Ok(agg) => {
+                    if args.format == Format::Csv {
+                        let rows = agg.report(args.by, args.office);
+                        for note in report::records_notes(&agg, &rows) {
+                            let _ = writeln!(err, "note: {note}");
+                        }
+                    }
+                    report::records(&agg, args.by, args.office, args.format)
+                }
+                Err(e) => return fail(err, &e),
+            }
+        }
     };
     write_out(out, &text, err)
+}
+
+/// A progress callback: a bar on stderr once reading has taken half a second, and
+/// only when stderr is a terminal.
+pub fn progress_bar(path: &std::path::Path) -> impl FnMut(u64) {
+    use std::io::IsTerminal;
+    let total = std::fs::metadata(path).map_or(0, |m| m.len());
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(total),
+        indicatif::ProgressDrawTarget::hidden(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "reading {bar:40} {bytes}/{total_bytes} ({eta} left)",
+    ) {
+        bar.set_style(style);
+    }
+    let start = std::time::Instant::now();
+    let show = io::stderr().is_terminal();
+    let mut shown = false;
+    move |n| {
+        if show && !shown && start.elapsed() > std::time::Duration::from_millis(500) {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+            shown = true;
+        }
+        bar.set_position(n);
+        if total > 0 && n >= total {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 fn fail(err: &mut dyn Write, e: &dyn std::fmt::Display) -> u8 {

@@ -9,6 +9,8 @@ pub mod cli;
 pub mod data;
 pub mod model;
 pub mod number;
+pub mod records;
 pub mod report;
 pub mod saved;
+pub mod synth;
 pub mod tui;

@@ -188,7 +188,12 @@ fn every_screen_renders_at_every_size() {
         with(&[Action::ShowGrid]),
         with(&[Action::GoTab(5)]),
         with(&[Action::TogglePresentation]),
-        with(&[Action::GoTab(5), Action::DecreaseLarge, Action::DecreaseLarge, Action::DecreaseLarge]),
+        with(&[
+            Action::GoTab(5),
+            Action::DecreaseLarge,
+            Action::DecreaseLarge,
+            Action::DecreaseLarge,
+        ]),
         {
             // Zero offices everywhere.
             let mut a = app();
@@ -260,7 +265,10 @@ fn grid_tab_marks_the_selected_and_quota_cells() {
     let buf = t.backend().buffer();
     // The selected cell (75 a day x 25 offices) is reversed.
     let screen = text(&t);
-    let row = screen.lines().position(|l| l.contains("      75 ")).unwrap();
+    let row = screen
+        .lines()
+        .position(|l| l.contains("      75 "))
+        .unwrap();
     let line: String = screen.lines().nth(row).unwrap().to_string();
     let col = line.find("684,375").unwrap();
     let x = u16::try_from(line[..col].chars().count()).unwrap();

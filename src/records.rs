@@ -1,0 +1,1120 @@
+//! Record-level arrest releases (one row per arrest): streamed into compact aggregates
+//! (office x day counts), never held in memory, then reported by day, week, month or
+//! fiscal year.
+//!
+//! CSV is parsed with `simd-csv` (delimiter sniffed among comma, semicolon and tab);
+//! XLSX with `calamine`. The Deportation Data Project's three layouts are recognised
+//! by their column names; `--date-column` and `--office-column` cover anything else.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::data::FieldOffice;
+
+/// Date column names of the known layouts (compared lower-cased).
+const DATE_COLUMNS: [&str; 2] = ["apprehension date", "apprehension_date"];
+/// Office (area of responsibility) column names of the known layouts.
+const OFFICE_COLUMNS: [&str; 4] = [
+    "apprehension aor",
+    "apprehension_aor",
+    "toa current duty aor",
+    "toa_current_duty_aor",
+];
+/// DDP's flag for likely duplicates.
+const DUPLICATE_COLUMN: &str = "duplicate_likely";
+/// How many bad rows are listed by line.
+const EXAMPLES: usize = 5;
+/// How many rows before the header are searched for it (DDP raw files have 6).
+const PREAMBLE_LIMIT: usize = 30;
+
+/// How to read a records file.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The date column's name, when it is not one of the known layouts'.
+    pub date_column: Option<String>,
+    /// The office column's name, when it is not one of the known layouts'.
+    pub office_column: Option<String>,
+    /// Any bad row is an error.
+    pub strict: bool,
+    /// Leave out rows that DDP flags as likely duplicates.
+    pub drop_duplicates: bool,
+}
+
+/// Why a records file cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum RecordsError {
+    /// The file could not be opened or read.
+    #[error("{path}: {message}")]
+    Io {
+        /// The file.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+    /// No header with a date column was found.
+    #[error(
+        "{path}: no date column found in the first {PREAMBLE_LIMIT} rows (looked for {wanted}); name it with --date-column"
+    )]
+    NoDateColumn {
+        /// The file.
+        path: String,
+        /// The names looked for.
+        wanted: String,
+    },
+    /// A named column is not in the header.
+    #[error("{path}: no column named \"{name}\" (the header has: {found})")]
+    NoSuchColumn {
+        /// The file.
+        path: String,
+        /// The name asked for.
+        name: String,
+        /// The header's names.
+        found: String,
+    },
+    /// `--strict` and a bad row.
+    #[error("{path} line {line}: {reason}: '{value}' (--strict stops at the first bad row)")]
+    Strict {
+        /// The file.
+        path: String,
+        /// 1-based line.
+        line: u64,
+        /// Why the row is bad.
+        reason: SkipReason,
+        /// The bad value.
+        value: String,
+    },
+}
+
+/// Why a row was not counted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SkipReason {
+    /// The date could not be read.
+    UnparseableDate,
+    /// The office cell is empty.
+    MissingOffice,
+    /// Flagged by DDP as a likely duplicate, and `--drop-duplicates` was given.
+    Duplicate,
+}
+
+impl std::fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Self::UnparseableDate => "unparseable date",
+            Self::MissingOffice => "missing office",
+            Self::Duplicate => "likely duplicate (dropped)",
+        })
+    }
+}
+
+/// A bad row, for the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BadRow {
+    /// 1-based line in the file (the sheet row, for XLSX).
+    pub line: u64,
+    /// Why it was skipped.
+    pub reason: SkipReason,
+    /// The value at fault.
+    pub value: String,
+}
+
+/// Counts of what happened to the rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Data rows read (after the header).
+    pub rows_read: u64,
+    /// Rows counted.
+    pub rows_counted: u64,
+    /// Rows skipped, by reason.
+    pub skipped: Vec<(SkipReason, u64)>,
+    /// The first few skipped rows.
+    pub examples: Vec<BadRow>,
+    /// Rows DDP flags as likely duplicates (`None` without that column).
+    pub duplicates_flagged: Option<u64>,
+    /// Rows before the header (DDP raw files have 6).
+    pub preamble_rows: u64,
+}
+
+/// A field office as found in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct OfficeKey {
+    /// The bundled code when the office is known, the name as written otherwise.
+    pub label: String,
+    /// Whether it matched a bundled office.
+    pub known: bool,
+}
+
+/// Everything kept from a records file: counts per day and office, and the report of
+/// what was read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Aggregate {
+    /// The file.
+    pub path: String,
+    /// Which layout was recognised.
+    pub layout: String,
+    /// The date column used.
+    pub date_column: String,
+    /// The office column used, if any.
+    pub office_column: Option<String>,
+    /// Offices in order of first appearance.
+    pub offices: Vec<OfficeKey>,
+    /// Arrests per day (days since 1970-01-01) and office (index into `offices`).
+    pub days: std::collections::BTreeMap<i32, Vec<u64>>,
+    /// What happened to the rows.
+    pub stats: Stats,
+}
+
+/// What the reader finds in the header.
+struct Columns {
+    date: usize,
+    office: Option<usize>,
+    duplicate: Option<usize>,
+    layout: String,
+    date_name: String,
+    office_name: Option<String>,
+}
+
+/// Builds an [`Aggregate`] row by row.
+struct Counter<'a> {
+    offices: &'a [FieldOffice],
+    options: &'a Options,
+    path: String,
+    names: HashMap<Vec<u8>, u16>,
+    keys: Vec<OfficeKey>,
+    days: HashMap<i32, Vec<u64>>,
+    stats: Stats,
+    skipped: [u64; 3],
+}
+
+impl<'a> Counter<'a> {
+    fn new(path: &str, offices: &'a [FieldOffice], options: &'a Options) -> Self {
+        Self {
+            offices,
+            options,
+            path: path.to_string(),
+            names: HashMap::new(),
+            keys: Vec::new(),
+            days: HashMap::new(),
+            stats: Stats::default(),
+            skipped: [0; 3],
+        }
+    }
+
+    fn office_index(&mut self, raw: &[u8]) -> u16 {
+        if let Some(i) = self.names.get(raw) {
+            return *i;
+        }
+        let text = String::from_utf8_lossy(raw).trim().to_string();
+        let key = resolve_office(&text, self.offices);
+        let i = self.keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+            self.keys.push(key);
+            self.keys.len() - 1
+        });
+        let i = u16::try_from(i).unwrap_or(u16::MAX);
+        self.names.insert(raw.to_vec(), i);
+        i
+    }
+
+    /// Count one row, or say why not (the caller then calls [`Counter::skip`] with the
+    /// row's line, which is only worked out for rows that need it).
+    fn row(
+        &mut self,
+        date: Option<i32>,
+        date_text: &[u8],
+        office: Option<&[u8]>,
+        duplicate: Option<bool>,
+    ) -> Option<(SkipReason, Vec<u8>)> {
+        self.stats.rows_read += 1;
+        if let Some(d) = duplicate {
+            *self.stats.duplicates_flagged.get_or_insert(0) += u64::from(d);
+            if d && self.options.drop_duplicates {
+                return Some((SkipReason::Duplicate, date_text.to_vec()));
+            }
+        }
+        let Some(day) = date else {
+            return Some((SkipReason::UnparseableDate, date_text.to_vec()));
+        };
+        let office = match office {
+            Some(raw) if trim_ascii(raw).is_empty() => {
+                return Some((SkipReason::MissingOffice, raw.to_vec()));
+            }
+            Some(raw) => self.office_index(trim_ascii(raw)),
+            None => 0,
+        };
+        let slot = usize::from(office);
+        let counts = self.days.entry(day).or_default();
+        if counts.len() <= slot {
+            counts.resize(slot + 1, 0);
+        }
+        counts[slot] += 1;
+        self.stats.rows_counted += 1;
+        None
+    }
+
+    fn skip(&mut self, line: u64, reason: SkipReason, value: &[u8]) -> Result<(), RecordsError> {
+        let value = String::from_utf8_lossy(value).into_owned();
+        if self.options.strict && reason != SkipReason::Duplicate {
+            return Err(RecordsError::Strict {
+                path: self.path.clone(),
+                line,
+                reason,
+                value,
+            });
+        }
+        self.skipped[reason as usize] += 1;
+        if self.stats.examples.len() < EXAMPLES {
+            self.stats.examples.push(BadRow {
+                line,
+                reason,
+                value,
+            });
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, columns: &Columns) -> Aggregate {
+        if columns.office.is_none() {
+            self.keys = vec![OfficeKey {
+                label: "all offices".into(),
+                known: false,
+            }];
+        }
+        self.stats.skipped = [
+            SkipReason::UnparseableDate,
+            SkipReason::MissingOffice,
+            SkipReason::Duplicate,
+        ]
+        .into_iter()
+        .map(|r| (r, self.skipped[r as usize]))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+        Aggregate {
+            path: self.path,
+            layout: columns.layout.clone(),
+            date_column: columns.date_name.clone(),
+            office_column: columns.office_name.clone(),
+            offices: self.keys,
+            days: self.days.into_iter().collect(),
+            stats: self.stats,
+        }
+    }
+}
+
+fn trim_ascii(b: &[u8]) -> &[u8] {
+    b.trim_ascii()
+}
+
+/// Map an area-of-responsibility value to a bundled office: "Dallas Area of
+/// Responsibility", "Dallas", "DAL" and alternative codes all give DAL. Anything else
+/// (including "HQ Area of Responsibility") keeps its name as written.
+#[must_use]
+pub fn resolve_office(text: &str, offices: &[FieldOffice]) -> OfficeKey {
+    let trimmed = text.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    let name = lower
+        .strip_suffix("area of responsibility")
+        .map_or(lower.as_str(), str::trim);
+    let found = offices.iter().find(|o| {
+        o.name.eq_ignore_ascii_case(name)
+            || o.code.eq_ignore_ascii_case(trimmed)
+            || o.alt_codes.iter().any(|c| c.eq_ignore_ascii_case(trimmed))
+    });
+    match found {
+        Some(o) => OfficeKey {
+            label: o.code.clone(),
+            known: true,
+        },
+        None => OfficeKey {
+            label: trimmed.to_string(),
+            known: false,
+        },
+    }
+}
+
+/// Days since 1970-01-01 of a civil date (proleptic Gregorian), `None` if invalid.
+#[must_use]
+pub fn day_number(y: i32, m: u32, d: u32) -> Option<i32> {
+    if !(1..=12).contains(&m) || d == 0 || d > days_in_month(y, m) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let m = i32::try_from(m).ok()?;
+    let d = i32::try_from(d).ok()?;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The civil date of a day number.
+#[must_use]
+pub fn civil(day: i32) -> (i32, u32, u32) {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    (
+        y,
+        u32::try_from(m).unwrap_or(1),
+        u32::try_from(d).unwrap_or(1),
+    )
+}
+
+const fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// `YYYY-MM-DD` of a day number.
+#[must_use]
+pub fn iso(day: i32) -> String {
+    let (y, m, d) = civil(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn digits(b: &[u8]) -> Option<u32> {
+    if b.is_empty() || b.len() > 9 || !b.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(b.iter().fold(0, |n, c| n * 10 + u32::from(c - b'0')))
+}
+
+/// Read a date cell: `2025-01-26`, `2025-01-26T10:30:00`, `2025-01-26 10:30`,
+/// `1/26/2025` (M/D/YYYY, optionally with a time), or an Excel serial day number
+/// (`45683`, `45683.5`). Days since 1970-01-01; `None` if it is none of these.
+#[must_use]
+pub fn parse_date(cell: &[u8]) -> Option<i32> {
+    let s = cell.trim_ascii();
+    if s.len() >= 10 && s[4] == b'-' && s[7] == b'-' {
+        if s.len() > 10 && !matches!(s[10], b'T' | b' ') {
+            return None;
+        }
+        let y = i32::try_from(digits(&s[0..4])?).ok()?;
+        return day_number(y, digits(&s[5..7])?, digits(&s[8..10])?);
+    }
+    if let Some(first) = s.iter().position(|&c| c == b'/') {
+        let date = s.split(|&c| c == b' ').next()?;
+        let mut parts = date.split(|&c| c == b'/');
+        let (m, d, y) = (parts.next()?, parts.next()?, parts.next()?);
+        if parts.next().is_some() || first > 2 || y.len() != 4 {
+            return None;
+        }
+        return day_number(i32::try_from(digits(y)?).ok()?, digits(m)?, digits(d)?);
+    }
+    // Excel serial: day 25,569 is 1970-01-01; keep to 1900-2200.
+    let whole = s.split(|&c| c == b'.').next()?;
+    let frac_ok = s.len() == whole.len()
+        || s[whole.len() + 1..].iter().all(u8::is_ascii_digit) && s.len() > whole.len() + 1;
+    let n = i32::try_from(digits(whole)?).ok()?;
+    (frac_ok && (1..=120_000).contains(&n)).then(|| n - 25_569)
+}
+
+fn is_true(cell: &[u8]) -> bool {
+    matches!(
+        cell.trim_ascii().to_ascii_lowercase().as_slice(),
+        b"true" | b"1" | b"yes" | b"y" | b"t"
+    )
+}
+
+fn find_columns(
+    header: &[String],
+    options: &Options,
+    path: &str,
+) -> Result<Option<Columns>, RecordsError> {
+    let lower: Vec<String> = header
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let named = |name: &str| {
+        lower
+            .iter()
+            .position(|h| *h == name.trim().to_ascii_lowercase())
+    };
+    let date = match &options.date_column {
+        Some(name) => named(name),
+        None => DATE_COLUMNS.iter().find_map(|c| named(c)),
+    };
+    let Some(date) = date else {
+        return Ok(None);
+    };
+    let office = match &options.office_column {
+        Some(name) => Some(named(name).ok_or_else(|| RecordsError::NoSuchColumn {
+            path: path.to_string(),
+            name: name.clone(),
+            found: header.join(", "),
+        })?),
+        None => OFFICE_COLUMNS.iter().find_map(|c| named(c)),
+    };
+    let layout = if options.date_column.is_some() || options.office_column.is_some() {
+        "named columns".to_string()
+    } else if lower.iter().any(|h| h == "toa current duty aor") {
+        "DDP raw, 2026 layout".to_string()
+    } else if lower.iter().any(|h| h == "apprehension date") {
+        "DDP raw, 2025 layout".to_string()
+    } else {
+        "DDP processed (snake_case)".to_string()
+    };
+    Ok(Some(Columns {
+        date,
+        office,
+        duplicate: named(DUPLICATE_COLUMN),
+        layout,
+        date_name: header[date].trim().to_string(),
+        office_name: office.map(|i| header[i].trim().to_string()),
+    }))
+}
+
+/// The delimiter among comma, semicolon and tab that a line of the head (the first
+/// lines, preamble included) uses most, outside quotes.
+fn sniff_delimiter(head: &[u8]) -> u8 {
+    let mut best = [0usize; 3];
+    let mut line = [0usize; 3];
+    let mut quoted = false;
+    let mut lines = 0;
+    for &b in head {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                for i in 0..3 {
+                    best[i] = best[i].max(line[i]);
+                }
+                line = [0; 3];
+                lines += 1;
+                if lines > PREAMBLE_LIMIT {
+                    break;
+                }
+            }
+            b',' if !quoted => line[0] += 1,
+            b';' if !quoted => line[1] += 1,
+            b'\t' if !quoted => line[2] += 1,
+            _ => {}
+        }
+    }
+    for i in 0..3 {
+        best[i] = best[i].max(line[i]);
+    }
+    let pick = (0..3).max_by_key(|&i| (best[i], 3 - i)).unwrap_or(0);
+    [b',', b';', b'\t'][pick]
+}
+
+/// A reader that reports how many bytes have gone through it.
+struct Counting<R, F> {
+    inner: R,
+    read: u64,
+    report: F,
+}
+
+impl<R: Read, F: FnMut(u64)> Read for Counting<R, F> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        (self.report)(self.read);
+        Ok(n)
+    }
+}
+
+/// Read a records file (CSV or XLSX, by content), calling `progress` with the bytes
+/// read so far (CSV) or rows read (XLSX).
+///
+/// # Errors
+/// An unreadable file, no date column, an unknown named column, or (with `strict`) a
+/// bad row.
+pub fn read_file(
+    path: &Path,
+    offices: &[FieldOffice],
+    options: &Options,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Aggregate, RecordsError> {
+    let shown = path.display().to_string();
+    let io = |e: std::io::Error| RecordsError::Io {
+        path: shown.clone(),
+        message: e.to_string(),
+    };
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let mut magic = [0u8; 4];
+    let n = file.read(&mut magic).map_err(io)?;
+    drop(file);
+    if n == 4 && magic == *b"PK\x03\x04" {
+        return read_xlsx(path, offices, options, progress);
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    read_csv(&shown, file, offices, options, progress)
+}
+
+/// Read CSV from `input` (named `path` in messages).
+///
+/// # Errors
+/// See [`read_file`].
+pub fn read_csv(
+    path: &str,
+    input: impl Read,
+    offices: &[FieldOffice],
+    options: &Options,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Aggregate, RecordsError> {
+    let io = |e: &dyn std::fmt::Display| RecordsError::Io {
+        path: path.to_string(),
+        message: e.to_string(),
+    };
+    let mut input = std::io::BufReader::with_capacity(1 << 20, input);
+    let head = std::io::BufRead::fill_buf(&mut input)
+        .map_err(|e| io(&e))?
+        .to_vec();
+    let delimiter = sniff_delimiter(&head);
+    let counting = Counting {
+        inner: input,
+        read: 0,
+        report: |n| progress(n),
+    };
+    let mut reader = simd_csv::ZeroCopyReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 20)
+        .from_reader(counting);
+    // Line numbers: newlines seen before the current record. simd-csv skips blank
+    // lines, so the bytes between two records (terminators only) are counted too.
+    let crlf = memchr::memmem::find(&head, b"\r\n").is_some();
+    let mut newlines: u64 = 0;
+    let mut first_record = true;
+    let mut header: Option<Columns> = None;
+    let mut preamble: u64 = 0;
+    let mut counter = Counter::new(path, offices, options);
+    let mut first_names: Vec<String> = Vec::new();
+    loop {
+        let before = reader.position();
+        let Some(record) = reader.read_byte_record().map_err(|e| io(&e))? else {
+            break;
+        };
+        let raw_len = record.as_slice().len() as u64;
+        let embedded = memchr::memchr_iter(b'\n', record.as_slice()).count() as u64;
+        #[expect(clippy::single_match_else, reason = "the header row and data rows")]
+        let pending = match &header {
+            Some(cols) => {
+                let date_cell = record.unquote(cols.date).unwrap_or_default();
+                let office = cols.office.map(|i| record.unquote(i).unwrap_or_default());
+                let duplicate = cols
+                    .duplicate
+                    .map(|i| is_true(record.unquote(i).unwrap_or_default()));
+                counter.row(parse_date(date_cell), date_cell, office, duplicate)
+            }
+            None => {
+                let names: Vec<String> = (0..record.len())
+                    .map(|i| {
+                        String::from_utf8_lossy(&record.unescape(i).unwrap_or_default())
+                            .into_owned()
+                    })
+                    .collect();
+                if first_names.is_empty() {
+                    first_names.clone_from(&names);
+                }
+                match find_columns(&names, options, path)? {
+                    Some(c) => header = Some(c),
+                    None if preamble < PREAMBLE_LIMIT as u64 => preamble += 1,
+                    None => break,
+                }
+                None
+            }
+        };
+        let gap = (reader.position() - raw_len).saturating_sub(before);
+        if !first_record {
+            newlines += if crlf { gap.div_ceil(2) } else { gap };
+        }
+        first_record = false;
+        if let Some((reason, value)) = pending {
+            counter.skip(newlines + 1, reason, &value)?;
+        }
+        newlines += embedded;
+    }
+    let Some(cols) = header else {
+        return Err(no_date_column(path, options, &first_names));
+    };
+    counter.stats.preamble_rows = preamble;
+    Ok(counter.finish(&cols))
+}
+
+fn no_date_column(path: &str, options: &Options, first: &[String]) -> RecordsError {
+    match &options.date_column {
+        Some(name) => RecordsError::NoSuchColumn {
+            path: path.to_string(),
+            name: name.clone(),
+            found: first.join(", "),
+        },
+        None => RecordsError::NoDateColumn {
+            path: path.to_string(),
+            wanted: DATE_COLUMNS.join(" or "),
+        },
+    }
+}
+
+/// Read the first worksheet of an XLSX file.
+///
+/// # Errors
+/// See [`read_file`].
+pub fn read_xlsx(
+    path: &Path,
+    offices: &[FieldOffice],
+    options: &Options,
+    progress: &mut dyn FnMut(u64),
+) -> Result<Aggregate, RecordsError> {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let shown = path.display().to_string();
+    let io = |e: &dyn std::fmt::Display| RecordsError::Io {
+        path: shown.clone(),
+        message: e.to_string(),
+    };
+    let mut book: Xlsx<_> = open_workbook(path).map_err(|e| io(&e))?;
+    let sheet = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| io(&"the workbook has no sheets"))?;
+    let range = book.worksheet_range(&sheet).map_err(|e| io(&e))?;
+    let text = |c: &Data| -> String {
+        match c {
+            Data::Empty => String::new(),
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+            Data::Float(f) => f.to_string(),
+            Data::Int(i) => i.to_string(),
+            Data::Bool(b) => b.to_string(),
+            Data::DateTime(d) => d.as_f64().to_string(),
+            Data::Error(e) => format!("{e:?}"),
+        }
+    };
+    let start_row = u64::from(range.start().map_or(0, |(r, _)| r));
+    let mut header: Option<Columns> = None;
+    let mut preamble = 0u64;
+    let mut counter = Counter::new(&shown, offices, options);
+    let mut first_names = Vec::new();
+    for (i, row) in range.rows().enumerate() {
+        let line = start_row + i as u64 + 1;
+        let Some(cols) = &header else {
+            let names: Vec<String> = row.iter().map(text).collect();
+            if first_names.is_empty() {
+                first_names.clone_from(&names);
+            }
+            match find_columns(&names, options, &shown)? {
+                Some(c) => header = Some(c),
+                None if preamble < PREAMBLE_LIMIT as u64 => preamble += 1,
+                None => break,
+            }
+            continue;
+        };
+        let cell = |j: usize| row.get(j).map_or_else(String::new, text);
+        let date_text = cell(cols.date);
+        let date = match row.get(cols.date) {
+            Some(Data::DateTime(d)) => {
+                #[expect(clippy::cast_possible_truncation, reason = "an Excel day number")]
+                let serial = d.as_f64().floor() as i32;
+                Some(serial - 25_569)
+            }
+            _ => parse_date(date_text.as_bytes()),
+        };
+        let office = cols.office.map(cell);
+        let duplicate = cols.duplicate.map(|j| is_true(cell(j).as_bytes()));
+        if let Some((reason, value)) = counter.row(
+            date,
+            date_text.as_bytes(),
+            office.as_deref().map(str::as_bytes),
+            duplicate,
+        ) {
+            counter.skip(line, reason, &value)?;
+        }
+        if i % 10_000 == 0 {
+            progress(i as u64);
+        }
+    }
+    let Some(cols) = header else {
+        return Err(no_date_column(&shown, options, &first_names));
+    };
+    counter.stats.preamble_rows = preamble;
+    Ok(counter.finish(&cols))
+}
+
+/// How to group days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Period {
+    /// Each day.
+    Day,
+    /// Weeks starting on Sunday (as DDP's weekly counts).
+    Week,
+    /// Calendar months.
+    Month,
+    /// Fiscal years (October to September).
+    Fy,
+}
+
+impl Period {
+    /// The CSV column name of the period.
+    #[must_use]
+    pub const fn column(self) -> &'static str {
+        match self {
+            Self::Day => "date",
+            Self::Week => "week_start",
+            Self::Month => "month",
+            Self::Fy => "fiscal_year",
+        }
+    }
+
+    /// The first and last day of the period holding `day`, and its label.
+    #[must_use]
+    pub fn span(self, day: i32) -> (i32, i32, String) {
+        match self {
+            Self::Day => (day, day, iso(day)),
+            Self::Week => {
+                // 1970-01-01 was a Thursday; Sunday-based weekday.
+                let weekday = (day + 4).rem_euclid(7);
+                let start = day - weekday;
+                (start, start + 6, iso(start))
+            }
+            Self::Month => {
+                let (y, m, _) = civil(day);
+                let start = day_number(y, m, 1).unwrap_or(day);
+                let end = start + i32::try_from(days_in_month(y, m)).unwrap_or(30) - 1;
+                (start, end, format!("{y:04}-{m:02}"))
+            }
+            Self::Fy => {
+                let (y, m, _) = civil(day);
+                let fy = if m >= 10 { y + 1 } else { y };
+                let start = day_number(fy - 1, 10, 1).unwrap_or(day);
+                let end = day_number(fy, 9, 30).unwrap_or(day);
+                (start, end, fy.to_string())
+            }
+        }
+    }
+}
+
+/// One period's count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PeriodRow {
+    /// The period's label (`2025-01-26`, `2025-01`, `2025`).
+    pub period: String,
+    /// The office, for per-office reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    /// Arrests counted.
+    pub count: u64,
+    /// First day of the period.
+    pub start: String,
+    /// Last day of the period.
+    pub end: String,
+    /// Whether the file covers only part of the period, and which dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub partial: Option<(String, String)>,
+}
+
+impl Aggregate {
+    /// First and last day with a counted row.
+    #[must_use]
+    pub fn covered(&self) -> Option<(i32, i32)> {
+        Some((*self.days.keys().next()?, *self.days.keys().next_back()?))
+    }
+
+    /// Counts per period (and per office when `by_office`), in order.
+    #[must_use]
+    pub fn report(&self, period: Period, by_office: bool) -> Vec<PeriodRow> {
+        let Some((first, last)) = self.covered() else {
+            return Vec::new();
+        };
+        let mut groups: std::collections::BTreeMap<(i32, usize), u64> =
+            std::collections::BTreeMap::new();
+        let mut spans: HashMap<i32, (i32, String)> = HashMap::new();
+        for (day, counts) in &self.days {
+            let (start, end, label) = period.span(*day);
+            spans.entry(start).or_insert((end, label));
+            for (office, n) in counts.iter().enumerate() {
+                if *n > 0 {
+                    let key = (start, if by_office { office } else { 0 });
+                    *groups.entry(key).or_insert(0) += n;
+                }
+            }
+        }
+        let mut rows: Vec<PeriodRow> = groups
+            .into_iter()
+            .map(|((start, office), count)| {
+                let (end, label) = spans[&start].clone();
+                let partial = (first > start || last < end)
+                    .then(|| (iso(first.max(start)), iso(last.min(end))));
+                PeriodRow {
+                    period: label,
+                    office: by_office.then(|| self.offices[office].label.clone()),
+                    count,
+                    start: iso(start),
+                    end: iso(end),
+                    partial,
+                }
+            })
+            .collect();
+        // Within a period, offices in label order.
+        rows.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.office.cmp(&b.office)));
+        rows
+    }
+
+    /// Arrests per fiscal year.
+    #[must_use]
+    pub fn fiscal_years(&self) -> Vec<(i32, u64, bool)> {
+        self.report(Period::Fy, false)
+            .into_iter()
+            .filter_map(|r| Some((r.period.parse().ok()?, r.count, r.partial.is_some())))
+            .collect()
+    }
+
+    /// Arrests per day over the whole file, per office (index into `offices`).
+    #[must_use]
+    pub fn office_daily_average(&self) -> Vec<(String, bool, f64)> {
+        let Some((first, last)) = self.covered() else {
+            return Vec::new();
+        };
+        let days = f64::from(last - first + 1);
+        let mut totals = vec![0u64; self.offices.len()];
+        for counts in self.days.values() {
+            for (i, n) in counts.iter().enumerate() {
+                totals[i] += n;
+            }
+        }
+        #[expect(clippy::cast_precision_loss, reason = "an average for display")]
+        self.offices
+            .iter()
+            .zip(totals)
+            .map(|(o, n)| (o.label.clone(), o.known, n as f64 / days))
+            .collect()
+    }
+
+    /// Offices kept under their own names (not matched to a bundled office).
+    #[must_use]
+    pub fn unmatched_offices(&self) -> Vec<&str> {
+        self.offices
+            .iter()
+            .filter(|o| !o.known)
+            .map(|o| o.label.as_str())
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Dataset;
+
+    fn offices() -> Vec<FieldOffice> {
+        Dataset::bundled().unwrap().offices
+    }
+
+    fn read(text: &str, options: &Options) -> Result<Aggregate, RecordsError> {
+        read_csv("t.csv", text.as_bytes(), &offices(), options, &mut |_| {})
+    }
+
+    #[test]
+    fn dates_in_every_accepted_form() {
+        let d = day_number(2025, 1, 26).unwrap();
+        assert_eq!(iso(d), "2025-01-26");
+        for text in [
+            "2025-01-26",
+            "2025-01-26T10:30:00",
+            "2025-01-26 10:30",
+            "1/26/2025",
+            "01/26/2025 8:15",
+            "45683",
+            "45683.25",
+        ] {
+            assert_eq!(parse_date(text.as_bytes()), Some(d), "{text}");
+        }
+        for bad in [
+            "",
+            "2025-02-30",
+            "13/1/2025",
+            "26.01.2025",
+            "yesterday",
+            "2025-01-26x",
+            "b(6), b(7)c",
+        ] {
+            assert_eq!(parse_date(bad.as_bytes()), None, "{bad}");
+        }
+        assert_eq!(iso(day_number(2024, 2, 29).unwrap()), "2024-02-29");
+        assert_eq!(day_number(1970, 1, 1), Some(0));
+    }
+
+    #[test]
+    fn fiscal_year_boundaries_and_leap_days() {
+        let fy = |y, m, d| Period::Fy.span(day_number(y, m, d).unwrap()).2;
+        assert_eq!(fy(2024, 9, 30), "2024");
+        assert_eq!(fy(2024, 10, 1), "2025");
+        assert_eq!(fy(2024, 2, 29), "2024");
+        let (start, end, _) = Period::Fy.span(day_number(2024, 2, 29).unwrap());
+        assert_eq!(end - start + 1, 366);
+        let (s, _, label) = Period::Week.span(day_number(2025, 1, 29).unwrap());
+        assert_eq!(
+            (iso(s).as_str(), label.as_str()),
+            ("2025-01-26", "2025-01-26")
+        );
+        assert_eq!(
+            Period::Month.span(day_number(2024, 2, 10).unwrap()).1,
+            day_number(2024, 2, 29).unwrap()
+        );
+    }
+
+    #[test]
+    fn offices_map_to_codes_and_unknown_names_are_kept() {
+        let o = offices();
+        assert_eq!(
+            resolve_office("Dallas Area of Responsibility", &o).label,
+            "DAL"
+        );
+        assert_eq!(
+            resolve_office("new york city area of responsibility", &o).label,
+            "NYC"
+        );
+        assert_eq!(resolve_office("HAL", &o).label, "HLG");
+        let hq = resolve_office("HQ Area of Responsibility", &o);
+        assert_eq!(
+            (hq.label.as_str(), hq.known),
+            ("HQ Area of Responsibility", false)
+        );
+    }
+
+    const PROCESSED: &str = "apprehension_date,apprehension_aor,duplicate_likely,landmark\n\
+        2024-09-30,Dallas Area of Responsibility,FALSE,\"Main St, Dallas\"\n\
+        2024-10-01,Dallas Area of Responsibility,TRUE,\"said \"\"hi\"\"\"\n\
+        2024-10-01,HQ Area of Responsibility,FALSE,\"two\nlines\"\n\
+        not a date,Houston Area of Responsibility,FALSE,x\n\
+        2024-10-02,,FALSE,x\n\
+        2024-10-02,Houston Area of Responsibility,FALSE,x\n";
+
+    #[test]
+    fn counts_skips_and_line_numbers() {
+        let a = read(PROCESSED, &Options::default()).unwrap();
+        assert_eq!(a.layout, "DDP processed (snake_case)");
+        assert_eq!(a.stats.rows_read, 6);
+        assert_eq!(a.stats.rows_counted, 4);
+        assert_eq!(
+            a.stats.skipped,
+            [
+                (SkipReason::UnparseableDate, 1),
+                (SkipReason::MissingOffice, 1)
+            ]
+        );
+        // The embedded newline on line 4 pushes later rows down one line.
+        assert_eq!(
+            a.stats.examples,
+            [
+                BadRow {
+                    line: 6,
+                    reason: SkipReason::UnparseableDate,
+                    value: "not a date".into()
+                },
+                BadRow {
+                    line: 7,
+                    reason: SkipReason::MissingOffice,
+                    value: String::new()
+                },
+            ]
+        );
+        assert_eq!(a.stats.duplicates_flagged, Some(1));
+        let fy = a.report(Period::Fy, true);
+        let rows: Vec<(String, String, u64)> = fy
+            .iter()
+            .map(|r| (r.period.clone(), r.office.clone().unwrap(), r.count))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("2024".into(), "DAL".into(), 1),
+                ("2025".into(), "DAL".into(), 1),
+                ("2025".into(), "HQ Area of Responsibility".into(), 1),
+                ("2025".into(), "HOU".into(), 1),
+            ]
+        );
+        assert_eq!(
+            fy[0].partial,
+            Some(("2024-09-30".into(), "2024-09-30".into()))
+        );
+        let dropped = read(
+            PROCESSED,
+            &Options {
+                drop_duplicates: true,
+                ..Options::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(dropped.stats.rows_counted, 3);
+        assert_eq!(dropped.stats.skipped[2], (SkipReason::Duplicate, 1));
+    }
+
+    #[test]
+    fn strict_stops_at_the_first_bad_row() {
+        let err = read(
+            PROCESSED,
+            &Options {
+                strict: true,
+                ..Options::default()
+            },
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.csv line 6: unparseable date: 'not a date' (--strict stops at the first bad row)"
+        );
+    }
+
+    #[test]
+    fn raw_layouts_with_preamble_and_other_delimiters() {
+        let raw = "ICE ERO admin arrests\nRedacted\n\n\n\n\nApprehension Date;Apprehension AOR;Gender\n1/26/2025;Dallas Area of Responsibility;F\n1/27/2025;Dallas Area of Responsibility;M\n";
+        let a = read(raw, &Options::default()).unwrap();
+        assert_eq!(a.layout, "DDP raw, 2025 layout");
+        assert_eq!(
+            a.stats.preamble_rows, 2,
+            "two non-blank rows above the header"
+        );
+        assert_eq!(a.stats.rows_counted, 2);
+        let tabbed = "Apprehension Date\tTOA Current Duty AOR\r\n2025-01-26\tHouston Area of Responsibility\r\n";
+        let a = read(tabbed, &Options::default()).unwrap();
+        assert_eq!(a.layout, "DDP raw, 2026 layout");
+        assert_eq!(
+            a.report(Period::Day, true)[0].office.as_deref(),
+            Some("HOU")
+        );
+    }
+
+    #[test]
+    fn named_columns() {
+        let mine = "when,where\n2025-03-01,Miami\n";
+        let opts = Options {
+            date_column: Some("when".into()),
+            office_column: Some("where".into()),
+            ..Options::default()
+        };
+        let a = read(mine, &opts).unwrap();
+        assert_eq!(
+            a.report(Period::Month, true)[0].office.as_deref(),
+            Some("MIA")
+        );
+        let err = read(mine, &Options::default()).unwrap_err();
+        assert!(err.to_string().starts_with("t.csv: no date column found"));
+        let opts = Options {
+            date_column: Some("when".into()),
+            office_column: Some("office".into()),
+            ..Options::default()
+        };
+        assert_eq!(
+            read(mine, &opts).unwrap_err().to_string(),
+            "t.csv: no column named \"office\" (the header has: when, where)"
+        );
+    }
+}
