@@ -1037,8 +1037,8 @@ mod tests {
             [
                 ("2024".into(), "DAL".into(), 1),
                 ("2025".into(), "DAL".into(), 1),
-                ("2025".into(), "HQ Area of Responsibility".into(), 1),
                 ("2025".into(), "HOU".into(), 1),
+                ("2025".into(), "HQ Area of Responsibility".into(), 1),
             ]
         );
         assert_eq!(
