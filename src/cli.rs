@@ -44,6 +44,10 @@ pub struct Cli {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
 
+    /// A record-level arrest release (CSV or XLSX) to show on the Observed tab.
+    #[arg(long, value_name = "FILE")]
+    pub records: Option<PathBuf>,
+
     /// The command; none opens the interactive screen.
     #[command(subcommand)]
     pub command: Option<Command>,

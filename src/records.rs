@@ -897,6 +897,35 @@ impl Aggregate {
             .collect()
     }
 
+    /// Arrests per day in each week (Sunday start), over the days of the week that
+    /// the file covers: (week start, arrests per day).
+    #[must_use]
+    pub fn weekly_pace(&self) -> Vec<(String, f64)> {
+        self.report(Period::Week, false)
+            .into_iter()
+            .map(|r| {
+                let days = r.partial.as_ref().map_or(7, |(a, b)| {
+                    let d = |s: &str| {
+                        jiff::civil::Date::strptime("%Y-%m-%d", s)
+                            .ok()
+                            .and_then(|d| {
+                                day_number(
+                                    i32::from(d.year()),
+                                    u32::try_from(d.month()).ok()?,
+                                    u32::try_from(d.day()).ok()?,
+                                )
+                            })
+                            .unwrap_or(0)
+                    };
+                    d(b) - d(a) + 1
+                });
+                #[expect(clippy::cast_precision_loss, reason = "a pace for charts")]
+                let pace = r.count as f64 / f64::from(days.max(1));
+                (r.period, pace)
+            })
+            .collect()
+    }
+
     /// Offices kept under their own names (not matched to a bundled office).
     #[must_use]
     pub fn unmatched_offices(&self) -> Vec<&str> {

@@ -40,7 +40,7 @@ fn text(terminal: &Terminal<TestBackend>) -> String {
 fn with(actions: &[Action]) -> App {
     let mut a = app();
     for action in actions {
-        a.update(*action);
+        a.update(action.clone());
     }
     a
 }
@@ -200,7 +200,7 @@ fn every_screen_renders_at_every_size() {
             for _ in 0..10 {
                 a.update(Action::DecreaseLarge);
             }
-            for tab in 0..6 {
+            for tab in 0..7 {
                 a.update(Action::GoTab(tab));
             }
             a.update(Action::TogglePresentation);
@@ -289,4 +289,24 @@ fn presentation_mode_at_80x24() {
     assert!(screen.contains("arrests a day"));
     assert!(screen.contains("6.03 times FY2024's 113,431 arrests (ICE FY2024 report)."));
     assert!(!screen.contains("Sources:"), "everything else is hidden");
+}
+
+#[test]
+fn observed_tab_without_a_file_shows_the_bundled_weeks() {
+    let t = draw(&with(&[Action::GoTab(6)]), Theme::COLOR, 120, 40);
+    insta::assert_snapshot!(t.backend());
+    let screen = text(&t);
+    assert!(screen.contains("No records file (--records FILE): the bundled 2025 weeks are shown."));
+    assert!(screen.contains("2024-12-29"));
+}
+
+#[test]
+fn observed_tab_while_loading_shows_a_gauge() {
+    let t = draw(
+        &with(&[Action::GoTab(6), Action::RecordsProgress(10, 40)]),
+        Theme::COLOR,
+        80,
+        24,
+    );
+    assert!(text(&t).contains("reading records 25%"));
 }

@@ -27,17 +27,20 @@ pub enum Tab {
     Grid,
     /// A ramp-up from the latest year's pace.
     Ramp,
+    /// What record-level data shows: observed pace, per-office averages.
+    Observed,
 }
 
 impl Tab {
     /// All tabs, in order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Scenario,
         Self::Offices,
         Self::Explain,
         Self::Goal,
         Self::Grid,
         Self::Ramp,
+        Self::Observed,
     ];
 
     /// The tab's title.
@@ -50,6 +53,7 @@ impl Tab {
             Self::Goal => "Goal",
             Self::Grid => "Grid",
             Self::Ramp => "Ramp",
+            Self::Observed => "Observed",
         }
     }
 
@@ -94,6 +98,34 @@ impl GoalInput {
             GoalKind::MatchYear => Goal::MatchYear(self.year),
         }
     }
+}
+
+/// Where record-level data stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordsStatus {
+    /// No file was given: the bundled 2025 weekly series is shown.
+    None,
+    /// Reading: done and total (bytes for CSV, rows for XLSX; total 0 if unknown).
+    Loading(u64, u64),
+    /// Read.
+    Loaded,
+    /// The file could not be used.
+    Failed(String),
+}
+
+/// One office's observed pace against its target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stretch {
+    /// Office code, or the name as written.
+    pub label: String,
+    /// Whether it is a bundled office.
+    pub known: bool,
+    /// Arrests a day observed in the file.
+    pub observed: f64,
+    /// The scenario's daily target for it (`None`: not a counted office).
+    pub target: Option<crate::number::Fixed3>,
+    /// Target / observed (`None` without a target or with nothing observed).
+    pub factor: Option<f64>,
 }
 
 /// One saved scenario as listed in the saved-scenarios overlay.
@@ -198,7 +230,7 @@ pub struct App {
     /// The visible tab.
     pub tab: Tab,
     /// The selected row on each tab (in [`Tab::ALL`] order).
-    pub rows: [usize; 6],
+    pub rows: [usize; 7],
     /// Presentation mode: big numbers, everything else hidden.
     pub presenting: bool,
     /// Stepping through the arithmetic: steps before this one are shown whole, this
@@ -232,6 +264,14 @@ pub struct App {
     pub grid: Grid,
     /// The ramp-up (recomputed with the outcome).
     pub ramp: Ramp,
+    /// Record-level data, once read.
+    pub records: Option<std::sync::Arc<crate::records::Aggregate>>,
+    /// Where reading it stands.
+    pub records_status: RecordsStatus,
+    /// The weekly pace shown: its label and (week start, arrests a day).
+    pub pace: (String, Vec<(String, f64)>),
+    /// Each office's observed pace against its target (recomputed with the outcome).
+    pub stretch: Vec<Stretch>,
     /// A number being typed.
     pub edit: Option<Edit>,
     /// An open overlay.
@@ -274,7 +314,7 @@ impl App {
             outcome,
             preset,
             tab: Tab::Scenario,
-            rows: [0; 6],
+            rows: [0; 7],
             presenting: false,
             reveal: None,
             goal: GoalInput {
@@ -300,6 +340,10 @@ impl App {
                 cells: Vec::new(),
             },
             ramp,
+            records: None,
+            records_status: RecordsStatus::None,
+            pace: (String::new(), Vec::new()),
+            stretch: Vec::new(),
             edit: None,
             overlay: None,
             overlay_scroll: 0,
@@ -308,9 +352,35 @@ impl App {
             redo: Vec::new(),
             quit: false,
         };
+        app.pace = app.bundled_pace();
         app.recompute();
         app.grid_cell = app.current_grid_cell();
         app
+    }
+
+    /// The bundled 2025 weekly series as a pace.
+    fn bundled_pace(&self) -> (String, Vec<(String, f64)>) {
+        let label = self
+            .data
+            .weekly
+            .first()
+            .and_then(|w| self.data.source(&w.source_id))
+            .map_or_else(
+                || "bundled weekly counts (derived)".to_string(),
+                |s| format!("2025 weekly pace ({}, derived)", s.short),
+            );
+        (
+            label,
+            self.data
+                .weekly
+                .iter()
+                .map(|w| {
+                    #[expect(clippy::cast_precision_loss, reason = "a pace for charts")]
+                    let pace = w.arrests as f64 / f64::from(w.days_covered);
+                    (w.week_start.to_string(), pace)
+                })
+                .collect(),
+        )
     }
 
     /// The grid cell holding the current scenario (the first cell if none does).
@@ -362,6 +432,7 @@ impl App {
                 .chain(scenario)
                 .collect(),
             Tab::Ramp => std::iter::once(Field::RampWeeks).chain(scenario).collect(),
+            Tab::Observed => vec![Field::Offices, Field::PerOffice],
         }
     }
 
@@ -575,6 +646,29 @@ impl App {
             }
             Action::Compare => self.compare_saved(),
             Action::Export => self.export(),
+            Action::RecordsProgress(done, total) => {
+                self.records_status = RecordsStatus::Loading(done, total);
+            }
+            Action::RecordsLoaded(loaded) => match loaded.0.as_ref() {
+                Ok(agg) => {
+                    let agg = std::sync::Arc::new(agg.clone());
+                    let counted = group_thousands(u128::from(agg.stats.rows_counted));
+                    self.pace = (
+                        format!("weekly pace in {} (derived)", short_path(&agg.path)),
+                        agg.weekly_pace(),
+                    );
+                    self.records = Some(agg);
+                    self.records_status = RecordsStatus::Loaded;
+                    self.recompute();
+                    self.note(format!(
+                        "Read {counted} arrest records: see the Observed tab (7)"
+                    ));
+                }
+                Err(e) => {
+                    self.records_status = RecordsStatus::Failed(e.clone());
+                    self.fail(format!("records not read: {e}"));
+                }
+            },
         }
     }
 
@@ -1023,6 +1117,33 @@ impl App {
             self.grid_cell.1.min(cols.len().saturating_sub(1)),
         );
         self.ramp = analysis::ramp(&self.scenario, &self.outcome, self.ramp_weeks, None);
+        self.stretch = self.records.as_ref().map_or_else(Vec::new, |agg| {
+            let active = usize::try_from(self.scenario.offices).unwrap_or(usize::MAX);
+            agg.office_daily_average()
+                .into_iter()
+                .map(|(label, known, observed)| {
+                    let target = self
+                        .data
+                        .offices
+                        .iter()
+                        .position(|o| o.code == label)
+                        .filter(|i| *i < active)
+                        .map(|i| self.scenario.target_of(&self.data.offices[i].code));
+                    let factor = target
+                        .filter(|_| observed > 0.0)
+                        .map(|t| t.to_f64() * self.scenario.attainment.to_f64() / 100.0 / observed);
+                    Stretch {
+                        label,
+                        known,
+                        observed,
+                        target,
+                        factor,
+                    }
+                })
+                .collect::<Vec<_>>()
+        });
+        self.stretch
+            .sort_by(|a, b| (!a.known, &a.label).cmp(&(!b.known, &b.label)));
 
         let same_shape = |p: &Preset| {
             p.offices == self.scenario.offices
@@ -1034,6 +1155,13 @@ impl App {
             _ => self.presets.iter().position(same_shape),
         };
     }
+}
+
+/// The file name of a path, for short labels.
+fn short_path(path: &str) -> String {
+    std::path::Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Set one office's target, dropping the override when it equals the uniform target.
@@ -1076,7 +1204,7 @@ mod tests {
 
     fn run(app: &mut App, actions: &[Action]) {
         for a in actions {
-            app.update(*a);
+            app.update(a.clone());
         }
     }
 
@@ -1539,5 +1667,100 @@ mod depth_tests {
             serde_json::from_str(&std::fs::read_to_string(dir.path().join(&names[1])).unwrap())
                 .unwrap();
         assert_eq!(json["annual_total"], 684_375);
+    }
+}
+
+#[cfg(test)]
+mod records_tests {
+    //! Record-level data in the app: progress, the loaded aggregate, stretch factors.
+    use super::*;
+    use crate::tui::keys::Loaded;
+
+    fn loaded(text: &str) -> Action {
+        let offices = Dataset::bundled().unwrap().offices;
+        let agg = crate::records::read_csv(
+            "fixture.csv",
+            text.as_bytes(),
+            &offices,
+            &crate::records::Options::default(),
+            &mut |_| {},
+        )
+        .map_err(|e| e.to_string());
+        Action::RecordsLoaded(Loaded(std::sync::Arc::new(agg)))
+    }
+
+    #[test]
+    fn progress_then_loaded_then_stretch_follows_the_targets() {
+        let mut a = App::new(
+            Dataset::bundled().unwrap(),
+            Scenario::default(),
+            None,
+            std::env::temp_dir(),
+        );
+        assert_eq!(a.records_status, RecordsStatus::None);
+        assert!(
+            a.pace
+                .0
+                .starts_with("2025 weekly pace (DDP weekly counts 2026-02-03")
+        );
+        a.update(Action::RecordsProgress(50, 200));
+        assert_eq!(a.records_status, RecordsStatus::Loading(50, 200));
+        // Dallas: 30 arrests over the file's 3 days = 10 a day; Miami: 3 over 3 days = 1.
+        let mut text = String::from("apprehension_date,apprehension_aor\n");
+        for day in 1..=3 {
+            for _ in 0..10 {
+                text.push_str(&format!("2025-03-0{day},Dallas Area of Responsibility\n"));
+            }
+            text.push_str(&format!("2025-03-0{day},Miami Area of Responsibility\n"));
+        }
+        a.update(loaded(&text));
+        assert_eq!(a.records_status, RecordsStatus::Loaded);
+        assert_eq!(a.pace.0, "weekly pace in fixture.csv (derived)");
+        // Mar 1 2025 was a Saturday: its week (from Feb 23) has 11 arrests on the one
+        // day the file covers; the week from Mar 2 has 22 over two days.
+        assert_eq!(
+            a.pace.1,
+            [
+                ("2025-02-23".to_string(), 11.0),
+                ("2025-03-02".to_string(), 11.0)
+            ]
+        );
+        let dal = a.stretch.iter().find(|s| s.label == "DAL").unwrap();
+        assert!((dal.observed - 10.0).abs() < 1e-9);
+        assert_eq!(dal.target, Some(Fixed3::whole(75)));
+        assert!((dal.factor.unwrap() - 7.5).abs() < 1e-9);
+        // Lower Dallas's target: the stretch follows without rereading the file.
+        a.update(Action::GoTab(1));
+        for _ in 0..7 {
+            a.update(Action::Down);
+        }
+        assert_eq!(a.selected(), Field::Office(5));
+        a.update(Action::StartEdit);
+        for c in "20".chars() {
+            a.update(Action::EditChar(c));
+        }
+        a.update(Action::ConfirmEdit);
+        let dal = a.stretch.iter().find(|s| s.label == "DAL").unwrap();
+        assert!((dal.factor.unwrap() - 2.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_failed_read_is_reported() {
+        let mut a = App::new(
+            Dataset::bundled().unwrap(),
+            Scenario::default(),
+            None,
+            std::env::temp_dir(),
+        );
+        a.update(loaded("no,dates,here\n1,2,3\n"));
+        assert!(matches!(a.records_status, RecordsStatus::Failed(_)));
+        assert!(
+            a.message
+                .as_ref()
+                .unwrap()
+                .text
+                .starts_with("records not read: fixture.csv: no date column")
+        );
+        assert!(a.stretch.is_empty());
     }
 }

@@ -3,8 +3,9 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-/// Everything the user can ask for. [`super::App::update`] is the only place that acts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Everything the user (or a background load) can ask for. [`super::App::update`] is
+/// the only place that acts.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     /// Leave the application.
     Quit,
@@ -82,7 +83,23 @@ pub enum Action {
     Compare,
     /// Export the scenario as Markdown, CSV and JSON.
     Export,
+    /// A records file is being read: bytes (or rows) done, and the total if known.
+    RecordsProgress(u64, u64),
+    /// A records file has been read (or failed).
+    RecordsLoaded(Loaded),
 }
+
+/// The result of reading a records file, shared cheaply (compared by identity).
+#[derive(Debug, Clone)]
+pub struct Loaded(pub std::sync::Arc<Result<crate::records::Aggregate, String>>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Loaded {}
 
 /// When a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,14 +121,14 @@ pub enum Pattern {
     Key(KeyCode, KeyModifiers),
     /// A digit or a decimal point.
     NumberChar,
-    /// A tab's number, 1 to 6.
+    /// A tab's number, 1 to 7.
     TabDigit,
     /// Any printable character.
     AnyChar,
 }
 
 /// One row of the key table.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// Where it applies.
     pub modes: &'static [Mode],
@@ -280,7 +297,7 @@ pub const BINDINGS: &[Binding] = &[
         patterns: &[key(KeyCode::Tab, NONE)],
         action: Action::NextTab,
         keys: "Tab",
-        help: "next tab (Scenario, Offices, Explain, Goal, Grid, Ramp)",
+        help: "next tab (Scenario, Offices, Explain, Goal, Grid, Ramp, Observed)",
         footer: Some("tab"),
     },
     Binding {
@@ -351,7 +368,7 @@ pub const BINDINGS: &[Binding] = &[
         modes: NORMAL,
         patterns: &[Pattern::TabDigit],
         action: Action::GoTab(0),
-        keys: "1-6",
+        keys: "1-7",
         help: "go to a tab by its number",
         footer: None,
     },
@@ -518,7 +535,9 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         .filter(|b| b.modes.contains(&mode))
         .find_map(|b| {
             b.patterns.iter().find_map(|p| match *p {
-                Pattern::Key(code, want) if code == event.code && want == held => Some(b.action),
+                Pattern::Key(code, want) if code == event.code && want == held => {
+                    Some(b.action.clone())
+                }
                 Pattern::NumberChar => match event.code {
                     KeyCode::Char(c) if (c.is_ascii_digit() || c == '.') && held.is_empty() => {
                         Some(Action::EditChar(c))
@@ -526,7 +545,7 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
                     _ => None,
                 },
                 Pattern::TabDigit => match event.code {
-                    KeyCode::Char(c @ '1'..='6') if held.is_empty() => {
+                    KeyCode::Char(c @ '1'..='7') if held.is_empty() => {
                         u8::try_from(c.to_digit(10)? - 1).ok().map(Action::GoTab)
                     }
                     _ => None,
@@ -549,7 +568,7 @@ pub fn footer(mode: Mode) -> Vec<(&'static str, &'static str)> {
     let mut entries: Vec<(Action, &'static str, &'static str)> = BINDINGS
         .iter()
         .filter(|b| b.modes.contains(&mode))
-        .filter_map(|b| b.footer.map(|f| (b.action, b.keys, f)))
+        .filter_map(|b| b.footer.map(|f| (b.action.clone(), b.keys, f)))
         .collect();
     entries.sort_by_key(|(a, _, _)| !matches!(a, Action::ToggleHelp | Action::Quit));
     entries.into_iter().map(|(_, k, f)| (k, f)).collect()

@@ -55,8 +55,10 @@ pub fn interactive(cli: &Cli, err: &mut dyn Write) -> u8 {
     };
     let theme = theme_for(cli.color, std::env::var_os("NO_COLOR").as_deref());
     let export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+    let offices = data.offices.clone();
     let mut app = App::new(data, start, crate::saved::default_dir(), export_dir);
-    match run(&mut app, theme) {
+    let loader = cli.records.clone().map(|path| spawn_loader(path, offices));
+    match run(&mut app, theme, loader) {
         Ok(()) => 0,
         Err(e) => {
             let _ = writeln!(err, "error: the terminal failed: {e}");
@@ -65,26 +67,86 @@ pub fn interactive(cli: &Cli, err: &mut dyn Write) -> u8 {
     }
 }
 
+/// Read a records file on another thread; progress and the result arrive as actions.
+#[must_use]
+pub fn spawn_loader(
+    path: std::path::PathBuf,
+    offices: Vec<crate::data::FieldOffice>,
+) -> std::sync::mpsc::Receiver<Action> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let total = std::fs::metadata(&path).map_or(0, |m| m.len());
+        let mut last = std::time::Instant::now();
+        let progress_tx = tx.clone();
+        let result = crate::records::read_file(
+            &path,
+            &offices,
+            &crate::records::Options::default(),
+            &mut |n| {
+                if last.elapsed() > std::time::Duration::from_millis(100) {
+                    last = std::time::Instant::now();
+                    let _ = progress_tx.send(Action::RecordsProgress(n, total));
+                }
+            },
+        )
+        .map_err(|e| e.to_string());
+        let _ = tx.send(Action::RecordsLoaded(keys::Loaded(std::sync::Arc::new(
+            result,
+        ))));
+    });
+    rx
+}
+
 /// Take over the terminal, run until the user quits, and give it back.
 ///
 /// # Errors
 /// A terminal that cannot be set up, read or drawn to.
-pub fn run(app: &mut App, theme: Theme) -> io::Result<()> {
+pub fn run(
+    app: &mut App,
+    theme: Theme,
+    loader: Option<std::sync::mpsc::Receiver<Action>>,
+) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
-    let result = event_loop(&mut terminal, app, theme);
+    let result = event_loop(&mut terminal, app, theme, loader);
     ratatui::restore();
     result
 }
 
-/// Draw, then wait for the next event: the app is idle until something happens.
+/// Draw, then wait for the next event: the app is idle until something happens. While
+/// a records file loads, the loop also wakes for its progress.
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     theme: Theme,
+    mut loader: Option<std::sync::mpsc::Receiver<Action>>,
 ) -> io::Result<()> {
+    if loader.is_some() {
+        app.update(Action::RecordsProgress(0, 0));
+    }
     loop {
         terminal.draw(|frame| frame.render_widget(Screen { app, theme }, frame.area()))?;
         loop {
+            if let Some(rx) = &loader {
+                let mut woke = false;
+                let mut finished = false;
+                while let Ok(action) = rx.try_recv() {
+                    finished = matches!(action, Action::RecordsLoaded(_));
+                    app.update(action);
+                    woke = true;
+                    if finished {
+                        break;
+                    }
+                }
+                if finished {
+                    loader = None;
+                }
+                if woke {
+                    break;
+                }
+                if !event::poll(std::time::Duration::from_millis(50))? {
+                    continue;
+                }
+            }
             match event::read()? {
                 Event::Key(key) => {
                     if let Some(action) = keys::action_for(key, app.mode()) {

@@ -54,6 +54,7 @@ impl Widget for Screen<'_> {
                 Tab::Goal => self.goal_tab(body, buf),
                 Tab::Grid => self.grid_tab(body, buf),
                 Tab::Ramp => self.ramp_tab(body, buf),
+                Tab::Observed => self.observed_tab(body, buf),
             }
             self.status(status, buf);
             self.source_line(source, buf);
@@ -83,11 +84,15 @@ impl Screen<'_> {
 
     fn tabs(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let mut spans = vec![
-            Span::styled(" arrest-scenarios ", t.title()),
-            Span::raw(" "),
-        ];
-        let mut used = 19;
+        let tabs_width: usize = Tab::ALL.iter().map(|t| t.title().len() + 4).sum();
+        let title = " arrest-scenarios ";
+        let mut spans = Vec::new();
+        let mut used = 0;
+        if tabs_width + title.len() < area.width as usize {
+            spans.push(Span::styled(title, t.title()));
+            spans.push(Span::raw(" "));
+            used = title.len() + 1;
+        }
         for (i, tab) in Tab::ALL.iter().enumerate() {
             let text = format!("{} {}", i + 1, tab.title());
             used += text.len() + 2;
@@ -138,18 +143,21 @@ impl Screen<'_> {
         use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
         let t = self.theme;
         let app = self.app;
-        let weeks = &app.data.weekly;
+        let weeks = &app.pace.1;
         let Some((first, last)) = weeks.first().zip(weeks.last()) else {
+            Paragraph::new("No weekly series loaded.")
+                .block(Block::bordered())
+                .render(area, buf);
             return;
         };
         #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
         let pace: Vec<(f64, f64)> = weeks
             .iter()
             .enumerate()
-            .map(|(i, w)| (i as f64, w.arrests as f64 / f64::from(w.days_covered)))
+            .map(|(i, (_, p))| (i as f64, *p))
             .collect();
         #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
-        let end = (weeks.len() - 1) as f64;
+        let end = (weeks.len().max(2) - 1) as f64;
         let daily = app.outcome.daily_total.to_f64();
         let scenario = [(0.0, daily), (end, daily)];
         let quota_levels: Vec<f64> = app
@@ -171,7 +179,7 @@ impl Screen<'_> {
         let top = if top > 0.0 { top } else { 1.0 };
         let mut datasets = vec![
             Dataset::default()
-                .name("2025 weekly pace (DDP, derived)")
+                .name(app.pace.0.clone())
                 .marker(Marker::Braille)
                 .graph_type(GraphType::Line)
                 .style(t.bar(Confidence::Derived))
@@ -204,13 +212,13 @@ impl Screen<'_> {
             .collect();
         Chart::new(datasets)
             .block(Block::bordered().title(Span::styled(
-                " Observed 2025 arrests per day, by week, against the scenario ",
+                " Observed arrests per day, by week, against the scenario ",
                 t.title(),
             )))
             .x_axis(
                 Axis::default()
                     .bounds([0.0, end])
-                    .labels([first.week_start.to_string(), last.week_start.to_string()]),
+                    .labels([first.0.clone(), last.0.clone()]),
             )
             .y_axis(Axis::default().bounds([0.0, top]).labels(y_labels))
             .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
@@ -988,6 +996,155 @@ impl Screen<'_> {
             .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
             .hidden_legend_constraints((Constraint::Percentage(70), Constraint::Percentage(60)))
             .render(right, buf);
+    }
+
+    // ---- Observed tab -------------------------------------------------------------
+
+    #[expect(clippy::too_many_lines, reason = "three panels of one tab")]
+    fn observed_tab(&self, area: Rect, buf: &mut Buffer) {
+        use crate::tui::app::RecordsStatus;
+        use ratatui::widgets::Gauge;
+        let t = self.theme;
+        let app = self.app;
+        let left_width = (area.width * 2 / 5).max(34).min(area.width);
+        let [left, right] =
+            Layout::horizontal([Constraint::Length(left_width), Constraint::Fill(1)]).areas(area);
+        let [chart, offices] =
+            Layout::vertical([Constraint::Percentage(55), Constraint::Fill(1)]).areas(right);
+        self.weekly(chart, buf);
+        let block = Block::bordered().title(Span::styled(" Fiscal years ", t.title()));
+        let inner = block.inner(left);
+        block.render(left, buf);
+        let [status, table] =
+            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+        match &app.records_status {
+            RecordsStatus::Loading(done, total) => {
+                #[expect(clippy::cast_precision_loss, reason = "a progress ratio")]
+                let ratio = if *total > 0 {
+                    (*done as f64 / *total as f64).clamp(0.0, 1.0)
+                } else {
+                    0.0
+                };
+                Gauge::default()
+                    .ratio(ratio)
+                    .label(format!("reading records {:.0}%", ratio * 100.0))
+                    .gauge_style(t.figure())
+                    .render(
+                        Rect {
+                            height: 1,
+                            ..status
+                        },
+                        buf,
+                    );
+            }
+            RecordsStatus::Failed(e) => {
+                Paragraph::new(format!("Records not read: {e}"))
+                    .style(t.error())
+                    .wrap(Wrap { trim: true })
+                    .render(status, buf);
+            }
+            RecordsStatus::None => {
+                Paragraph::new(
+                    "No records file (--records FILE): the bundled 2025 weeks are shown.",
+                )
+                .style(t.hint())
+                .wrap(Wrap { trim: true })
+                .render(status, buf);
+            }
+            RecordsStatus::Loaded => {
+                if let Some(agg) = &app.records {
+                    Paragraph::new(format!(
+                        "{} records read, {} counted (derived from the file)",
+                        group_thousands(u128::from(agg.stats.rows_read)),
+                        group_thousands(u128::from(agg.stats.rows_counted))
+                    ))
+                    .style(t.hint())
+                    .wrap(Wrap { trim: true })
+                    .render(status, buf);
+                }
+            }
+        }
+        let file_years = app
+            .records
+            .as_ref()
+            .map(|a| a.fiscal_years())
+            .unwrap_or_default();
+        let mut lines = vec![Line::styled(
+            format!("{:<7} {:>9}   {:>11}", "FY", "agency", "in the file"),
+            t.title(),
+        )];
+        let mut years: Vec<i32> = app
+            .outcome
+            .comparisons
+            .iter()
+            .map(|c| c.fiscal_year)
+            .collect();
+        years.extend(file_years.iter().map(|f| f.0));
+        years.sort_unstable();
+        years.dedup();
+        for y in years {
+            let official = app
+                .outcome
+                .comparisons
+                .iter()
+                .find(|c| c.fiscal_year == y)
+                .map_or_else(String::new, |c| {
+                    let tag = match c.confidence {
+                        Confidence::Official => "  ",
+                        Confidence::Derived => " d",
+                        Confidence::Reported => " r",
+                    };
+                    format!("{:>9}{tag}", group_thousands(u128::from(c.arrests)))
+                });
+            let file = file_years
+                .iter()
+                .find(|f| f.0 == y)
+                .map_or_else(String::new, |f| {
+                    format!(
+                        "{}{}",
+                        group_thousands(u128::from(f.1)),
+                        if f.2 { " partial" } else { "" }
+                    )
+                });
+            lines.push(Line::raw(format!("FY{y:<5} {official:>11} {file:>11}")));
+        }
+        lines.push(Line::styled(
+            "agency: official figures (d: derived, r: reported); in the file: counted from its rows (derived)",
+            t.hint(),
+        ));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(table, buf);
+
+        let mut rows = vec![Line::styled(
+            format!(
+                "{:<14} {:>10} {:>10} {:>9}",
+                "office", "observed", "target", "stretch"
+            ),
+            t.title(),
+        )];
+        if app.stretch.is_empty() {
+            rows.push(Line::styled(
+                "Per-office paces need a records file with an office column (--records FILE).",
+                t.hint(),
+            ));
+        }
+        for s in &app.stretch {
+            rows.push(Line::raw(format!(
+                "{:<14} {:>10} {:>10} {:>9}",
+                truncate(&s.label, 14),
+                format_f64(s.observed, 1),
+                s.target.map_or_else(|| "-".to_string(), |t| t.to_string()),
+                s.factor
+                    .map_or_else(|| "-".to_string(), |f| format!("{}x", format_f64(f, 1)))
+            )));
+        }
+        Paragraph::new(rows)
+            .block(Block::bordered().title(Span::styled(
+                " Each office: observed a day vs its target (stretch = target met / observed) ",
+                t.title(),
+            )))
+            .render(offices, buf);
     }
 
     // ---- Presentation -------------------------------------------------------------
