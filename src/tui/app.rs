@@ -1675,6 +1675,7 @@ mod records_tests {
     //! Record-level data in the app: progress, the loaded aggregate, stretch factors.
     use super::*;
     use crate::tui::keys::Loaded;
+    use std::fmt::Write as _;
 
     fn loaded(text: &str) -> Action {
         let offices = Dataset::bundled().unwrap().offices;
@@ -1709,9 +1710,9 @@ mod records_tests {
         let mut text = String::from("apprehension_date,apprehension_aor\n");
         for day in 1..=3 {
             for _ in 0..10 {
-                text.push_str(&format!("2025-03-0{day},Dallas Area of Responsibility\n"));
+                let _ = writeln!(text, "2025-03-0{day},Dallas Area of Responsibility");
             }
-            text.push_str(&format!("2025-03-0{day},Miami Area of Responsibility\n"));
+            let _ = writeln!(text, "2025-03-0{day},Miami Area of Responsibility");
         }
         a.update(loaded(&text));
         assert_eq!(a.records_status, RecordsStatus::Loaded);
