@@ -182,9 +182,9 @@ struct Counter<'a> {
     offices: &'a [FieldOffice],
     options: &'a Options,
     path: String,
-    names: HashMap<Vec<u8>, u16>,
+    names: rustc_hash::FxHashMap<Vec<u8>, u16>,
     keys: Vec<OfficeKey>,
-    days: HashMap<i32, Vec<u64>>,
+    days: rustc_hash::FxHashMap<i32, Vec<u64>>,
     stats: Stats,
     skipped: [u64; 3],
 }
@@ -195,9 +195,9 @@ impl<'a> Counter<'a> {
             offices,
             options,
             path: path.to_string(),
-            names: HashMap::new(),
+            names: rustc_hash::FxHashMap::default(),
             keys: Vec::new(),
-            days: HashMap::new(),
+            days: rustc_hash::FxHashMap::default(),
             stats: Stats::default(),
             skipped: [0; 3],
         }
@@ -273,6 +273,44 @@ impl<'a> Counter<'a> {
             });
         }
         Ok(())
+    }
+
+    /// Add another worker's counts (its offices matched to ours by label).
+    fn merge(&mut self, other: Self) {
+        let map: Vec<usize> = other
+            .keys
+            .iter()
+            .map(|k| {
+                self.keys
+                    .iter()
+                    .position(|mine| mine == k)
+                    .unwrap_or_else(|| {
+                        self.keys.push(k.clone());
+                        self.keys.len() - 1
+                    })
+            })
+            .collect();
+        for (day, counts) in other.days {
+            let mine = self.days.entry(day).or_default();
+            for (i, n) in counts.into_iter().enumerate() {
+                let slot = map.get(i).copied().unwrap_or(i);
+                if mine.len() <= slot {
+                    mine.resize(slot + 1, 0);
+                }
+                mine[slot] += n;
+            }
+        }
+        self.stats.rows_read += other.stats.rows_read;
+        self.stats.rows_counted += other.stats.rows_counted;
+        if let Some(d) = other.stats.duplicates_flagged {
+            *self.stats.duplicates_flagged.get_or_insert(0) += d;
+        }
+        for (mine, theirs) in self.skipped.iter_mut().zip(other.skipped) {
+            *mine += theirs;
+        }
+        self.stats.examples.extend(other.stats.examples);
+        self.stats.examples.sort_by_key(|b| b.line);
+        self.stats.examples.truncate(EXAMPLES);
     }
 
     fn finish(mut self, columns: &Columns) -> Aggregate {
@@ -426,10 +464,10 @@ pub fn parse_date(cell: &[u8]) -> Option<i32> {
 }
 
 fn is_true(cell: &[u8]) -> bool {
-    matches!(
-        cell.trim_ascii().to_ascii_lowercase().as_slice(),
-        b"true" | b"1" | b"yes" | b"y" | b"t"
-    )
+    let c = cell.trim_ascii();
+    ["true", "1", "yes", "y", "t"]
+        .iter()
+        .any(|t| c.eq_ignore_ascii_case(t.as_bytes()))
 }
 
 fn find_columns(
@@ -513,22 +551,6 @@ fn sniff_delimiter(head: &[u8]) -> u8 {
     [b',', b';', b'\t'][pick]
 }
 
-/// A reader that reports how many bytes have gone through it.
-struct Counting<R, F> {
-    inner: R,
-    read: u64,
-    report: F,
-}
-
-impl<R: Read, F: FnMut(u64)> Read for Counting<R, F> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.read += n as u64;
-        (self.report)(self.read);
-        Ok(n)
-    }
-}
-
 /// Read a records file (CSV or XLSX, by content), calling `progress` with the bytes
 /// read so far (CSV) or rows read (XLSX).
 ///
@@ -557,13 +579,22 @@ pub fn read_file(
     read_csv(&shown, file, offices, options, progress)
 }
 
+/// Bytes handed to a worker at a time: small enough to keep memory flat (a few chunks
+/// are in flight), large enough to amortise the hand-over.
+const CHUNK: usize = 1 << 20;
+
 /// Read CSV from `input` (named `path` in messages).
+///
+/// The main thread reads chunks and cuts them at record boundaries (a newline outside
+/// quotes); two workers parse chunks with `simd-csv` and count into their own
+/// aggregates, which are merged at the end. Memory stays at a few chunks whatever the
+/// file's size.
 ///
 /// # Errors
 /// See [`read_file`].
 pub fn read_csv(
     path: &str,
-    input: impl Read,
+    mut input: impl Read,
     offices: &[FieldOffice],
     options: &Options,
     progress: &mut dyn FnMut(u64),
@@ -572,81 +603,280 @@ pub fn read_csv(
         path: path.to_string(),
         message: e.to_string(),
     };
-    let mut input = std::io::BufReader::with_capacity(1 << 20, input);
-    let head = std::io::BufRead::fill_buf(&mut input)
-        .map_err(|e| io(&e))?
-        .to_vec();
-    let delimiter = sniff_delimiter(&head);
-    let counting = Counting {
-        inner: input,
-        read: 0,
-        report: |n| progress(n),
+    let mut buffer = Vec::with_capacity(CHUNK);
+    let mut read_total = 0u64;
+    let mut eof = fill(&mut input, &mut buffer, CHUNK).map_err(|e| io(&e))?;
+    read_total += buffer.len() as u64;
+    progress(read_total);
+    let head = Head::find(path, &buffer, options)?;
+    let Some(head) = head else {
+        return Err(no_date_column(path, options, &first_row(&buffer)));
     };
+    buffer.drain(..head.data_start);
+    let work = Work {
+        path,
+        columns: &head.columns,
+        delimiter: head.delimiter,
+    };
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(u64, Vec<u8>)>(1);
+    let rx = std::sync::Mutex::new(rx);
+    let results: Vec<Result<Counter<'_>, RecordsError>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut counter = Counter::new(path, offices, options);
+                    loop {
+                        let next = rx.lock().map_or(None, |r| r.recv().ok());
+                        let Some((line, bytes)) = next else {
+                            return Ok(counter);
+                        };
+                        work.chunk(&mut counter, line, &bytes)?;
+                    }
+                })
+            })
+            .collect();
+        // Cut and hand over chunks; `line` is the line number of each chunk's start.
+        let mut line = head.data_line;
+        let send = |bytes: Vec<u8>, line: &mut u64| {
+            let newlines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
+            let start = *line;
+            *line += newlines;
+            tx.send((start, bytes)).is_ok()
+        };
+        let mut cut_and_send = || -> Result<(), RecordsError> {
+            loop {
+                if eof {
+                    if !buffer.is_empty() {
+                        send(std::mem::take(&mut buffer), &mut line);
+                    }
+                    return Ok(());
+                }
+                let cut = last_boundary(&buffer);
+                if cut > 0 && buffer.len() >= CHUNK / 2 {
+                    let rest = buffer.split_off(cut);
+                    if !send(std::mem::replace(&mut buffer, rest), &mut line) {
+                        return Ok(());
+                    }
+                }
+                let before = buffer.len();
+                eof = fill(&mut input, &mut buffer, CHUNK).map_err(|e| io(&e))?;
+                read_total += (buffer.len() - before) as u64;
+                progress(read_total);
+            }
+        };
+        let reading = cut_and_send();
+        drop(tx);
+        let mut out: Vec<Result<Counter<'_>, RecordsError>> = workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .unwrap_or_else(|_| Err(io(&"a reading thread failed")))
+            })
+            .collect();
+        if let Err(e) = reading {
+            out.push(Err(e));
+        }
+        out
+    });
+    let mut merged = merge_results(results, Counter::new(path, offices, options))?;
+    merged.stats.preamble_rows = head.preamble;
+    Ok(merged.finish(&head.columns))
+}
+
+/// Merge the workers' counts; an I/O error wins, then the earliest `--strict` row.
+fn merge_results<'a>(
+    results: Vec<Result<Counter<'a>, RecordsError>>,
+    mut merged: Counter<'a>,
+) -> Result<Counter<'a>, RecordsError> {
+    let mut first_error: Option<RecordsError> = None;
+    for r in results {
+        match r {
+            Ok(c) => merged.merge(c),
+            Err(e) => {
+                let replace = match (&first_error, &e) {
+                    (
+                        Some(RecordsError::Strict { line: a, .. }),
+                        RecordsError::Strict { line: b, .. },
+                    ) => b < a,
+                    (Some(RecordsError::Strict { .. }) | None, _) => true,
+                    _ => false,
+                };
+                if replace {
+                    first_error = Some(e);
+                }
+            }
+        }
+    }
+    first_error.map_or(Ok(merged), Err)
+}
+
+/// Read until `buffer` holds at least `want` more bytes or the input ends; true at
+/// the end.
+fn fill(input: &mut impl Read, buffer: &mut Vec<u8>, want: usize) -> std::io::Result<bool> {
+    let target = buffer.len() + want;
+    while buffer.len() < target {
+        let len = buffer.len();
+        buffer.resize(target, 0);
+        match input.read(&mut buffer[len..]) {
+            Ok(0) => {
+                buffer.truncate(len);
+                return Ok(true);
+            }
+            Ok(n) => buffer.truncate(len + n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buffer.truncate(len),
+            Err(e) => {
+                buffer.truncate(len);
+                return Err(e);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// The end of the last complete record in `bytes` (just past a newline that is not
+/// inside quotes), or 0. `bytes` starts at a record boundary.
+fn last_boundary(bytes: &[u8]) -> usize {
+    let mut quoted = false;
+    let mut cut = 0;
+    for i in memchr::memchr2_iter(b'"', b'\n', bytes) {
+        if bytes[i] == b'"' {
+            quoted = !quoted;
+        } else if !quoted {
+            cut = i + 1;
+        }
+    }
+    cut
+}
+
+/// The header, found in the first chunk.
+struct Head {
+    columns: Columns,
+    delimiter: u8,
+    /// Byte offset of the first data row.
+    data_start: usize,
+    /// Line number of the first data row.
+    data_line: u64,
+    /// Non-blank rows above the header.
+    preamble: u64,
+}
+
+impl Head {
+    fn find(path: &str, first: &[u8], options: &Options) -> Result<Option<Self>, RecordsError> {
+        let delimiter = sniff_delimiter(first);
+        let mut reader = simd_csv::ZeroCopyReaderBuilder::new()
+            .delimiter(delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(first);
+        let mut preamble = 0;
+        while let Ok(Some(record)) = reader.read_byte_record() {
+            let names: Vec<String> = (0..record.len())
+                .map(|i| {
+                    String::from_utf8_lossy(&record.unescape(i).unwrap_or_default()).into_owned()
+                })
+                .collect();
+            if let Some(columns) = find_columns(&names, options, path)? {
+                let data_start = usize::try_from(reader.position()).unwrap_or(first.len());
+                // Step over the header's line end.
+                let mut start = data_start.min(first.len());
+                if first.get(start) == Some(&b'\r') {
+                    start += 1;
+                }
+                if first.get(start) == Some(&b'\n') {
+                    start += 1;
+                }
+                let data_line = memchr::memchr_iter(b'\n', &first[..start]).count() as u64 + 1;
+                return Ok(Some(Self {
+                    columns,
+                    delimiter,
+                    data_start: start,
+                    data_line,
+                    preamble,
+                }));
+            }
+            preamble += 1;
+            if preamble > PREAMBLE_LIMIT as u64 {
+                break;
+            }
+        }
+        Ok(None)
+    }
+}
+
+fn first_row(bytes: &[u8]) -> Vec<String> {
     let mut reader = simd_csv::ZeroCopyReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(sniff_delimiter(bytes))
         .has_headers(false)
         .flexible(true)
-        .buffer_capacity(1 << 20)
-        .from_reader(counting);
-    // Line numbers: newlines seen before the current record. simd-csv skips blank
-    // lines, so the bytes between two records (terminators only) are counted too.
-    let crlf = memchr::memmem::find(&head, b"\r\n").is_some();
-    let mut newlines: u64 = 0;
-    let mut first_record = true;
-    let mut header: Option<Columns> = None;
-    let mut preamble: u64 = 0;
-    let mut counter = Counter::new(path, offices, options);
-    let mut first_names: Vec<String> = Vec::new();
-    loop {
-        let before = reader.position();
-        let Some(record) = reader.read_byte_record().map_err(|e| io(&e))? else {
-            break;
-        };
-        let raw_len = record.as_slice().len() as u64;
-        let embedded = memchr::memchr_iter(b'\n', record.as_slice()).count() as u64;
-        #[expect(clippy::single_match_else, reason = "the header row and data rows")]
-        let pending = match &header {
-            Some(cols) => {
-                let date_cell = record.unquote(cols.date).unwrap_or_default();
-                let office = cols.office.map(|i| record.unquote(i).unwrap_or_default());
-                let duplicate = cols
-                    .duplicate
-                    .map(|i| is_true(record.unquote(i).unwrap_or_default()));
-                counter.row(parse_date(date_cell), date_cell, office, duplicate)
-            }
-            None => {
-                let names: Vec<String> = (0..record.len())
-                    .map(|i| {
-                        String::from_utf8_lossy(&record.unescape(i).unwrap_or_default())
-                            .into_owned()
-                    })
-                    .collect();
-                if first_names.is_empty() {
-                    first_names.clone_from(&names);
-                }
-                match find_columns(&names, options, path)? {
-                    Some(c) => header = Some(c),
-                    None if preamble < PREAMBLE_LIMIT as u64 => preamble += 1,
-                    None => break,
-                }
-                None
-            }
-        };
-        let gap = (reader.position() - raw_len).saturating_sub(before);
-        if !first_record {
-            newlines += if crlf { gap.div_ceil(2) } else { gap };
-        }
-        first_record = false;
-        if let Some((reason, value)) = pending {
-            counter.skip(newlines + 1, reason, &value)?;
-        }
-        newlines += embedded;
+        .from_reader(bytes);
+    match reader.read_byte_record() {
+        Ok(Some(r)) => (0..r.len())
+            .map(|i| String::from_utf8_lossy(&r.unescape(i).unwrap_or_default()).into_owned())
+            .collect(),
+        _ => Vec::new(),
     }
-    let Some(cols) = header else {
-        return Err(no_date_column(path, options, &first_names));
-    };
-    counter.stats.preamble_rows = preamble;
-    Ok(counter.finish(&cols))
+}
+
+/// What every worker needs to parse a chunk.
+struct Work<'a> {
+    path: &'a str,
+    columns: &'a Columns,
+    delimiter: u8,
+}
+
+impl Work<'_> {
+    /// Count the records of one chunk, which starts on line `line`.
+    fn chunk(
+        &self,
+        counter: &mut Counter<'_>,
+        line: u64,
+        bytes: &[u8],
+    ) -> Result<(), RecordsError> {
+        let cols = self.columns;
+        let mut reader = simd_csv::ZeroCopyReaderBuilder::new()
+            .delimiter(self.delimiter)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        // Line numbers are only worked out for bad rows: the newlines between the
+        // chunk's start and the record's start, counted lazily so the total work stays
+        // linear.
+        let (mut counted_to, mut newlines) = (0usize, 0u64);
+        loop {
+            let record = match reader.read_byte_record() {
+                Ok(Some(r)) => r,
+                Ok(None) => return Ok(()),
+                Err(e) => {
+                    return Err(RecordsError::Io {
+                        path: self.path.to_string(),
+                        message: e.to_string(),
+                    });
+                }
+            };
+            let raw_len = record.as_slice().len();
+            let date_cell = record.unquote(cols.date).unwrap_or_default();
+            let office = cols.office.map(|i| record.unquote(i).unwrap_or_default());
+            let duplicate = cols
+                .duplicate
+                .map(|i| is_true(record.unquote(i).unwrap_or_default()));
+            let pending = counter.row(parse_date(date_cell), date_cell, office, duplicate);
+            if let Some((reason, value)) = pending {
+                // The reader's position is past the record and its line end, if any.
+                let end = usize::try_from(reader.position()).unwrap_or(bytes.len());
+                let mut term = 0;
+                if end > 0 && bytes.get(end - 1) == Some(&b'\n') {
+                    term = 1;
+                    if end > 1 && bytes.get(end - 2) == Some(&b'\r') {
+                        term = 2;
+                    }
+                }
+                let start = end.saturating_sub(raw_len + term).max(counted_to);
+                newlines += memchr::memchr_iter(b'\n', &bytes[counted_to..start]).count() as u64;
+                counted_to = start;
+                counter.skip(line + newlines, reason, &value)?;
+            }
+        }
+    }
 }
 
 fn no_date_column(path: &str, options: &Options, first: &[String]) -> RecordsError {
@@ -1145,5 +1375,55 @@ mod tests {
             read(mine, &opts).unwrap_err().to_string(),
             "t.csv: no column named \"office\" (the header has: when, where)"
         );
+    }
+}
+
+#[cfg(test)]
+mod chunk_tests {
+    use super::*;
+    use crate::data::Dataset;
+    use std::fmt::Write as _;
+
+    #[test]
+    fn line_numbers_hold_across_chunks_blank_lines_and_quoted_newlines() {
+        let mut text = String::from("apprehension_date,apprehension_aor,note\r\n");
+        let mut line = 1;
+        let mut bad_lines = Vec::new();
+        for i in 0..200_000u32 {
+            match i % 40_000 {
+                7 => {
+                    text.push_str("\r\n");
+                    line += 1;
+                }
+                11 => {
+                    let _ = write!(text, "2025-01-01,Dallas,\"two\r\nlines\"\r\n");
+                    line += 2;
+                    continue;
+                }
+                13 => {
+                    let _ = write!(text, "garbage,Dallas,x\r\n");
+                    line += 1;
+                    bad_lines.push(line);
+                    continue;
+                }
+                _ => {}
+            }
+            let _ = write!(text, "2025-01-0{},Houston,plain\r\n", 1 + i % 9);
+            line += 1;
+        }
+        assert!(text.len() > 2 * CHUNK, "the test spans several chunks");
+        let offices = Dataset::bundled().unwrap().offices;
+        let agg = read_csv(
+            "big.csv",
+            text.as_bytes(),
+            &offices,
+            &Options::default(),
+            &mut |_| {},
+        )
+        .unwrap();
+        let got: Vec<u64> = agg.stats.examples.iter().map(|b| b.line).collect();
+        assert_eq!(got, bad_lines);
+        assert_eq!(agg.stats.rows_read, 200_000);
+        assert_eq!(agg.stats.rows_counted, 200_000 - 5);
     }
 }
