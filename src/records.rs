@@ -614,7 +614,6 @@ pub fn read_csv(
     };
     buffer.drain(..head.data_start);
     let work = Work {
-        path,
         columns: &head.columns,
         delimiter: head.delimiter,
     };
@@ -637,8 +636,7 @@ pub fn read_csv(
             .collect();
         // Cut and hand over chunks; `line` is the line number of each chunk's start.
         let mut line = head.data_line;
-        let send = |bytes: Vec<u8>, line: &mut u64| {
-            let newlines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
+        let send = |bytes: Vec<u8>, newlines: u64, line: &mut u64| {
             let start = *line;
             *line += newlines;
             tx.send((start, bytes)).is_ok()
@@ -647,14 +645,14 @@ pub fn read_csv(
             loop {
                 if eof {
                     if !buffer.is_empty() {
-                        send(std::mem::take(&mut buffer), &mut line);
+                        send(std::mem::take(&mut buffer), 0, &mut line);
                     }
                     return Ok(());
                 }
-                let cut = last_boundary(&buffer);
+                let (cut, newlines) = last_boundary(&buffer);
                 if cut > 0 && buffer.len() >= CHUNK / 2 {
                     let rest = buffer.split_off(cut);
-                    if !send(std::mem::replace(&mut buffer, rest), &mut line) {
+                    if !send(std::mem::replace(&mut buffer, rest), newlines, &mut line) {
                         return Ok(());
                     }
                 }
@@ -713,39 +711,30 @@ fn merge_results<'a>(
 /// Read until `buffer` holds at least `want` more bytes or the input ends; true at
 /// the end.
 fn fill(input: &mut impl Read, buffer: &mut Vec<u8>, want: usize) -> std::io::Result<bool> {
-    let target = buffer.len() + want;
-    while buffer.len() < target {
-        let len = buffer.len();
-        buffer.resize(target, 0);
-        match input.read(&mut buffer[len..]) {
-            Ok(0) => {
-                buffer.truncate(len);
-                return Ok(true);
-            }
-            Ok(n) => buffer.truncate(len + n),
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => buffer.truncate(len),
-            Err(e) => {
-                buffer.truncate(len);
-                return Err(e);
-            }
-        }
-    }
-    Ok(false)
+    // `read_to_end` on a `take` appends without zeroing the space first.
+    let got = input.take(want as u64).read_to_end(buffer)?;
+    Ok(got < want)
 }
 
 /// The end of the last complete record in `bytes` (just past a newline that is not
 /// inside quotes), or 0. `bytes` starts at a record boundary.
-fn last_boundary(bytes: &[u8]) -> usize {
+/// Also returns the number of newlines before the cut (quoted ones included), which
+/// advances the line count.
+fn last_boundary(bytes: &[u8]) -> (usize, u64) {
     let mut quoted = false;
-    let mut cut = 0;
+    let (mut cut, mut seen, mut at_cut) = (0, 0, 0);
     for i in memchr::memchr2_iter(b'"', b'\n', bytes) {
         if bytes[i] == b'"' {
             quoted = !quoted;
-        } else if !quoted {
-            cut = i + 1;
+        } else {
+            seen += 1;
+            if !quoted {
+                cut = i + 1;
+                at_cut = seen;
+            }
         }
     }
-    cut
+    (cut, at_cut)
 }
 
 /// The header, found in the first chunk.
@@ -819,7 +808,6 @@ fn first_row(bytes: &[u8]) -> Vec<String> {
 
 /// What every worker needs to parse a chunk.
 struct Work<'a> {
-    path: &'a str,
     columns: &'a Columns,
     delimiter: u8,
 }
@@ -833,49 +821,40 @@ impl Work<'_> {
         bytes: &[u8],
     ) -> Result<(), RecordsError> {
         let cols = self.columns;
-        let mut reader = simd_csv::ZeroCopyReaderBuilder::new()
+        // The chunk is in memory: simd-csv's TotalReader parses it in place.
+        let mut reader = simd_csv::TotalReaderBuilder::new()
             .delimiter(self.delimiter)
             .has_headers(false)
-            .flexible(true)
-            .from_reader(bytes);
+            .from_bytes(bytes);
+        let mut record = simd_csv::ByteRecord::new();
         // Line numbers are only worked out for bad rows: the newlines between the
-        // chunk's start and the record's start, counted lazily so the total work stays
-        // linear.
+        // chunk's start and the record's end, counted lazily so the total work stays
+        // linear, less the record's own (quoted) newlines.
         let (mut counted_to, mut newlines) = (0usize, 0u64);
-        loop {
-            let record = match reader.read_byte_record() {
-                Ok(Some(r)) => r,
-                Ok(None) => return Ok(()),
-                Err(e) => {
-                    return Err(RecordsError::Io {
-                        path: self.path.to_string(),
-                        message: e.to_string(),
-                    });
-                }
-            };
-            let raw_len = record.as_slice().len();
-            let date_cell = record.unquote(cols.date).unwrap_or_default();
-            let office = cols.office.map(|i| record.unquote(i).unwrap_or_default());
-            let duplicate = cols
-                .duplicate
-                .map(|i| is_true(record.unquote(i).unwrap_or_default()));
+        while reader.read_byte_record(&mut record) {
+            let cell = |i: usize| record.get(i).unwrap_or_default();
+            let date_cell = cell(cols.date);
+            let office = cols.office.map(cell);
+            let duplicate = cols.duplicate.map(|i| is_true(cell(i)));
             let pending = counter.row(parse_date(date_cell), date_cell, office, duplicate);
             if let Some((reason, value)) = pending {
                 // The reader's position is past the record and its line end, if any.
-                let end = usize::try_from(reader.position()).unwrap_or(bytes.len());
-                let mut term = 0;
-                if end > 0 && bytes.get(end - 1) == Some(&b'\n') {
-                    term = 1;
-                    if end > 1 && bytes.get(end - 2) == Some(&b'\r') {
-                        term = 2;
+                let mut end = usize::try_from(reader.position()).unwrap_or(bytes.len());
+                end = end.min(bytes.len());
+                if end > 0 && bytes[end - 1] == b'\n' {
+                    end -= 1;
+                    if end > 0 && bytes[end - 1] == b'\r' {
+                        end -= 1;
                     }
                 }
-                let start = end.saturating_sub(raw_len + term).max(counted_to);
-                newlines += memchr::memchr_iter(b'\n', &bytes[counted_to..start]).count() as u64;
-                counted_to = start;
-                counter.skip(line + newlines, reason, &value)?;
+                let end = end.max(counted_to);
+                newlines += memchr::memchr_iter(b'\n', &bytes[counted_to..end]).count() as u64;
+                counted_to = end;
+                let own = memchr::memchr_iter(b'\n', record.as_slice()).count() as u64;
+                counter.skip(line + newlines - own.min(newlines), reason, &value)?;
             }
         }
+        Ok(())
     }
 }
 
