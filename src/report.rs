@@ -1239,8 +1239,9 @@ pub fn records_notes(
         } else {
             "counted; --drop-duplicates leaves them out"
         };
+        let rows = if d == 1 { "row" } else { "rows" };
         notes.push(format!(
-            "DDP's duplicate_likely flags {} rows: {kept}",
+            "DDP's duplicate_likely flags {} {rows}: {kept}",
             n(d)
         ));
     }
