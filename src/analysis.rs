@@ -236,6 +236,21 @@ pub struct Cell {
     pub presets: Vec<String>,
 }
 
+impl Cell {
+    /// The cell as text: `684,375 *q` (the total; `*` above every official year, or
+    /// `>21` above FY2021 at most; `q` where a reported quota sits).
+    #[must_use]
+    pub fn label(&self) -> String {
+        let year = match (self.above_all, self.exceeds) {
+            (true, _) => "*".to_string(),
+            (false, Some(y)) => format!(">{:02}", y % 100),
+            (false, None) => String::new(),
+        };
+        let quota = if self.presets.is_empty() { "" } else { "q" };
+        format!("{} {year}{quota}", self.annual.display(0))
+    }
+}
+
 /// Per-office target (rows) x office count (columns) -> annual total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Grid {

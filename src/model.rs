@@ -162,6 +162,23 @@ impl Scenario {
         Amount::from_units(self.target_sum(offices) * u128::from(self.attainment.thousandths()))
     }
 
+    /// The daily total's arithmetic in words: `25 offices x 75` (or `sum of 25 office
+    /// targets` when some differ), with `x 60%` when attainment is not 100%.
+    #[must_use]
+    pub fn formula(&self) -> String {
+        let offices = group_thousands(u128::from(self.offices));
+        let base = if self.overrides.is_empty() {
+            format!("{offices} offices x {}", self.per_office)
+        } else {
+            format!("sum of {offices} office targets")
+        };
+        if self.attainment == Fixed3::whole(100) {
+            base
+        } else {
+            format!("{base} x {}%", self.attainment)
+        }
+    }
+
     /// Whether every active office has the uniform target.
     #[must_use]
     pub fn is_uniform(&self, offices: &[FieldOffice]) -> bool {

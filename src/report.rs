@@ -209,24 +209,7 @@ impl<'a> Summary<'a> {
     /// The daily total's arithmetic: `25 offices x 75`, with attainment when not 100%.
     #[must_use]
     pub fn daily_formula(&self) -> String {
-        let s = self.scenario;
-        let base = if s.overrides.is_empty() {
-            format!(
-                "{} offices x {}",
-                group_thousands(u128::from(s.offices)),
-                s.per_office
-            )
-        } else {
-            format!(
-                "sum of {} office targets",
-                group_thousands(u128::from(s.offices))
-            )
-        };
-        if s.attainment == crate::number::Fixed3::whole(100) {
-            base
-        } else {
-            format!("{base} x {}%", s.attainment)
-        }
+        self.scenario.formula()
     }
 
     fn text(&self) -> String {
@@ -969,15 +952,7 @@ impl Comparison {
 /// a reported quota names).
 #[must_use]
 pub fn grid(g: &crate::analysis::Grid, s: &Scenario, format: Format) -> String {
-    let mark = |c: &crate::analysis::Cell| {
-        let year = match (c.above_all, c.exceeds) {
-            (true, _) => " *".to_string(),
-            (false, Some(y)) => format!(" >{}", y % 100),
-            (false, None) => String::new(),
-        };
-        let quota = if c.presets.is_empty() { "" } else { " [q]" };
-        format!("{}{year}{quota}", c.annual.display(0))
-    };
+    let mark = crate::analysis::Cell::label;
     match format {
         Format::Json => serde_json::to_string_pretty(g).unwrap_or_default() + "\n",
         Format::Csv => {
@@ -1050,7 +1025,7 @@ pub fn grid(g: &crate::analysis::Grid, s: &Scenario, format: Format) -> String {
                 }
             }
             out.push_str(
-                "\n>YY: exceeds FY20YY, the highest official year it exceeds; *: exceeds every official year; [q]: a reported quota\n",
+                "\n>YY: exceeds FY20YY, the highest official year it exceeds; *: exceeds every official year; q: a reported quota\n",
             );
             out
         }

@@ -328,25 +328,9 @@ impl Screen<'_> {
                 Span::raw(" a year"),
             ]),
         ];
-        let formula = if s.overrides.is_empty() {
-            format!(
-                "{} offices x {}",
-                group_thousands(u128::from(s.offices)),
-                s.per_office
-            )
-        } else {
-            format!(
-                "sum of {} office targets",
-                group_thousands(u128::from(s.offices))
-            )
-        };
-        let att = if s.attainment == crate::number::Fixed3::whole(100) {
-            String::new()
-        } else {
-            format!(" x {}%", s.attainment)
-        };
+        let formula = s.formula();
         lines.push(Line::styled(
-            format!("= {formula}{att}; x {} days", s.days),
+            format!("= {formula}; x {} days", s.days),
             t.hint(),
         ));
         let mut checks = o.quota_checks.iter().filter_map(|c| {
@@ -780,15 +764,7 @@ impl Screen<'_> {
         ));
         let inner = block.inner(area);
         block.render(area, buf);
-        let cell_text = |c: &crate::analysis::Cell| {
-            let mark = match (c.above_all, c.exceeds) {
-                (true, _) => "*".to_string(),
-                (false, Some(y)) => format!(">{:02}", y % 100),
-                (false, None) => String::new(),
-            };
-            let q = if c.presets.is_empty() { "" } else { "q" };
-            format!("{} {mark}{q}", c.annual.display(0))
-        };
+        let cell_text = crate::analysis::Cell::label;
         let cw = g
             .cells
             .iter()
