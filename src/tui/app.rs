@@ -353,6 +353,19 @@ impl App {
             quit: false,
         };
         app.pace = app.bundled_pace();
+        let bundled: Vec<&str> = app
+            .data
+            .origins
+            .iter()
+            .filter(|(_, o)| *o == crate::data::Origin::Bundled)
+            .map(|(f, _)| *f)
+            .collect();
+        if !bundled.is_empty() && bundled.len() < app.data.origins.len() {
+            app.note(format!(
+                "Not in the data folder, so the bundled copies are used: {}",
+                bundled.join(", ")
+            ));
+        }
         app.recompute();
         app.grid_cell = app.current_grid_cell();
         app
