@@ -1,8 +1,23 @@
 //! arrest-scenarios: explore arrest-quota scenarios against ICE's historical arrest
 //! figures, with a source and a confidence label for every number.
 //!
-//! The core ([`data`], [`model`], [`report`], [`number`]) knows nothing of the terminal;
+//! The core ([`data`], [`model`], [`analysis`], [`number`], [`report`], [`records`],
+//! [`saved`], [`synth`]) knows nothing of the terminal;
 //! [`cli`] parses arguments and prints reports; `tui` is the interactive screen.
+//!
+//! The headline arithmetic, from the bundled data:
+//!
+//! ```
+//! use arrest_scenarios::data::Dataset;
+//! use arrest_scenarios::model::{self, Scenario};
+//!
+//! let data = Dataset::bundled().expect("the bundled data is valid");
+//! let outcome = model::evaluate(&Scenario::default(), &data); // 25 offices x 75 a day
+//! assert_eq!(outcome.daily_total.display(2), "1,875");
+//! assert_eq!(outcome.annual_total.display(2), "684,375");
+//! let fy2024 = outcome.comparisons.iter().find(|c| c.fiscal_year == 2024).unwrap();
+//! assert_eq!(model::format_multiple(fy2024.multiple), "6.03x");
+//! ```
 
 pub mod analysis;
 pub mod cli;
