@@ -692,7 +692,7 @@ impl Screen<'_> {
             self.field_line(Field::Attainment, "Attainment", " met", w),
             self.field_line(Field::Days, "Days per year", "", w),
             Line::raw(""),
-            Line::styled("Left/Right change the goal; Enter types it.", t.hint()),
+            Line::styled("Left/Right: change; Enter: type", t.hint()),
         ];
         Paragraph::new(lines).render(inner, buf);
         let mut out = Vec::new();
@@ -1079,13 +1079,13 @@ impl Screen<'_> {
                     format!(
                         "{}{}",
                         group_thousands(u128::from(f.1)),
-                        if f.2 { " partial" } else { "" }
+                        if f.2 { "*" } else { " " }
                     )
                 });
             lines.push(Line::raw(format!("FY{y:<5} {official:>11} {file:>11}")));
         }
         lines.push(Line::styled(
-            "agency: official figures (d: derived, r: reported); in the file: counted from its rows (derived)",
+            "agency: official figures (d: derived, r: reported); in the file: counted from its rows (derived); *: the file covers part of the year",
             t.hint(),
         ));
         Paragraph::new(lines)
@@ -1094,7 +1094,7 @@ impl Screen<'_> {
 
         let mut rows = vec![Line::styled(
             format!(
-                "{:<14} {:>10} {:>10} {:>9}",
+                "{:<10} {:>9} {:>8} {:>8}",
                 "office", "observed", "target", "stretch"
             ),
             t.title(),
@@ -1107,8 +1107,8 @@ impl Screen<'_> {
         }
         for s in &app.stretch {
             rows.push(Line::raw(format!(
-                "{:<14} {:>10} {:>10} {:>9}",
-                truncate(&s.label, 14),
+                "{:<10} {:>9} {:>8} {:>8}",
+                truncate(&s.label, 10),
                 format_f64(s.observed, 1),
                 s.target.map_or_else(|| "-".to_string(), |t| t.to_string()),
                 s.factor
@@ -1117,7 +1117,11 @@ impl Screen<'_> {
         }
         Paragraph::new(rows)
             .block(Block::bordered().title(Span::styled(
-                " Each office: observed a day vs its target (stretch = target met / observed) ",
+                if offices.width >= 80 {
+                    " Each office: observed a day vs its target (stretch = target met / observed) "
+                } else {
+                    " Offices: observed a day vs target "
+                },
                 t.title(),
             )))
             .render(offices, buf);
