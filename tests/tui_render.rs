@@ -310,3 +310,50 @@ fn observed_tab_while_loading_shows_a_gauge() {
     );
     assert!(text(&t).contains("reading records 25%"));
 }
+
+#[test]
+fn saved_scenarios_compared_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = App::new(
+        Dataset::bundled().unwrap(),
+        Scenario::default(),
+        Some(dir.path().to_path_buf()),
+        dir.path().to_path_buf(),
+    );
+    for (name, per_office) in [("Twenty offices", None), ("Axios 3,000", Some("120"))] {
+        if let Some(t) = per_office {
+            a.update(Action::Down);
+            a.update(Action::StartEdit);
+            for c in t.chars() {
+                a.update(Action::EditChar(c));
+            }
+            a.update(Action::ConfirmEdit);
+            a.update(Action::Up);
+        } else {
+            for _ in 0..5 {
+                a.update(Action::Decrease);
+            }
+        }
+        a.update(Action::Save);
+        for c in name.chars() {
+            a.update(Action::EditChar(c));
+        }
+        a.update(Action::ConfirmEdit);
+    }
+    a.update(Action::Reset);
+    a.update(Action::OpenSaved);
+    let listed = text(&draw(&a, Theme::COLOR, 100, 30));
+    assert!(
+        listed.contains("[ ] Axios 3,000: 20 offices x 120 a day, 100% met, 365 days"),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("[ ] Twenty offices: 20 offices x 75 a day, 100% met, 365 days"),
+        "{listed}"
+    );
+    a.update(Action::Mark);
+    a.update(Action::Down);
+    a.update(Action::Mark);
+    a.update(Action::Compare);
+    insta::assert_snapshot!(draw(&a, Theme::COLOR, 100, 20).backend());
+}
