@@ -374,11 +374,15 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
         },
         Command::Scenarios => scenarios_text(&data),
         Command::Records(args) => {
-            let mut progress = progress_bar(&args.file);
-            let read =
-                crate::records::read_file(&args.file, &data.offices, &args.options(), &mut |n| {
-                    progress(n);
-                });
+            let mut progress = progress_bar();
+            let read = crate::records::read_file(
+                &args.file,
+                &data.offices,
+                &args.options(),
+                &mut |n, total| {
+                    progress(n, total);
+                },
+            );
             drop(progress);
             match read {
                 Ok(agg) => {
@@ -397,28 +401,26 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
     write_out(out, &text, err)
 }
 
-/// A progress callback: a bar on stderr once reading has taken half a second, and
-/// only when stderr is a terminal.
-pub fn progress_bar(path: &std::path::Path) -> impl FnMut(u64) {
+/// A progress callback `(done, total)`: a bar on stderr once reading has taken half a
+/// second, and only when stderr is a terminal.
+pub fn progress_bar() -> impl FnMut(u64, u64) {
     use std::io::IsTerminal;
-    let total = std::fs::metadata(path).map_or(0, |m| m.len());
-    let bar = indicatif::ProgressBar::with_draw_target(
-        Some(total),
-        indicatif::ProgressDrawTarget::hidden(),
-    );
-    if let Ok(style) = indicatif::ProgressStyle::with_template(
-        "reading {bar:40} {bytes}/{total_bytes} ({eta} left)",
-    ) {
+    let bar =
+        indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("reading {bar:40} {percent}% ({eta} left)")
+    {
         bar.set_style(style);
     }
     let start = std::time::Instant::now();
     let show = io::stderr().is_terminal();
     let mut shown = false;
-    move |n| {
+    move |n, total| {
         if show && !shown && start.elapsed() > std::time::Duration::from_millis(500) {
             bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
             shown = true;
         }
+        bar.set_length(total);
         bar.set_position(n);
         if total > 0 && n >= total {
             bar.finish_and_clear();

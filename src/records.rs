@@ -551,8 +551,8 @@ fn sniff_delimiter(head: &[u8]) -> u8 {
     [b',', b';', b'\t'][pick]
 }
 
-/// Read a records file (CSV or XLSX, by content), calling `progress` with the bytes
-/// read so far (CSV) or rows read (XLSX).
+/// Read a records file (CSV or XLSX, by content), calling `progress` with how much is
+/// done and the total, in bytes (CSV) or rows (XLSX).
 ///
 /// # Errors
 /// An unreadable file, no date column, an unknown named column, or (with `strict`) a
@@ -561,7 +561,7 @@ pub fn read_file(
     path: &Path,
     offices: &[FieldOffice],
     options: &Options,
-    progress: &mut dyn FnMut(u64),
+    progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Aggregate, RecordsError> {
     let shown = path.display().to_string();
     let io = |e: std::io::Error| RecordsError::Io {
@@ -576,7 +576,8 @@ pub fn read_file(
         return read_xlsx(path, offices, options, progress);
     }
     let file = std::fs::File::open(path).map_err(io)?;
-    read_csv(&shown, file, offices, options, progress)
+    let size = file.metadata().map_or(0, |m| m.len());
+    read_csv(&shown, file, offices, options, &mut |n| progress(n, size))
 }
 
 /// Bytes handed to a worker at a time: small enough to keep memory flat (a few chunks
@@ -881,7 +882,7 @@ pub fn read_xlsx(
     path: &Path,
     offices: &[FieldOffice],
     options: &Options,
-    progress: &mut dyn FnMut(u64),
+    progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Aggregate, RecordsError> {
     use calamine::{Reader, Xlsx, open_workbook};
     let shown = path.display().to_string();
@@ -896,6 +897,7 @@ pub fn read_xlsx(
         .cloned()
         .ok_or_else(|| io(&"the workbook has no sheets"))?;
     let mut cells = book.worksheet_cells_reader(&sheet).map_err(|e| io(&e))?;
+    let total_rows = u64::from(cells.dimensions().end.0) + 1;
     let mut sheet_rows = SheetRows {
         path: &shown,
         options,
@@ -914,7 +916,7 @@ pub fn read_xlsx(
                     break;
                 }
                 if prev % 10_000 == 0 {
-                    progress(u64::from(prev));
+                    progress(u64::from(prev), total_rows);
                 }
             }
             row.clear();

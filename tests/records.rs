@@ -216,7 +216,7 @@ fn xlsx_with_six_preamble_rows() {
         .unwrap();
     book.save(&path).unwrap();
     let offices = Dataset::bundled().unwrap().offices;
-    let agg = read_file(&path, &offices, &Options::default(), &mut |_| {}).unwrap();
+    let agg = read_file(&path, &offices, &Options::default(), &mut |_, _| {}).unwrap();
     assert_eq!(agg.layout, "DDP raw, 2025 layout");
     assert_eq!(agg.stats.preamble_rows, 6);
     assert_eq!(agg.stats.rows_read, 4);

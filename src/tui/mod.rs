@@ -75,14 +75,13 @@ pub fn spawn_loader(
 ) -> std::sync::mpsc::Receiver<Action> {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let total = std::fs::metadata(&path).map_or(0, |m| m.len());
         let mut last = std::time::Instant::now();
         let progress_tx = tx.clone();
         let result = crate::records::read_file(
             &path,
             &offices,
             &crate::records::Options::default(),
-            &mut |n| {
+            &mut |n, total| {
                 if last.elapsed() > std::time::Duration::from_millis(100) {
                     last = std::time::Instant::now();
                     let _ = progress_tx.send(Action::RecordsProgress(n, total));
