@@ -128,7 +128,8 @@ pub struct Stats {
     pub rows_read: u64,
     /// Rows counted.
     pub rows_counted: u64,
-    /// Rows skipped, by reason.
+    /// Rows skipped, by reason (a JSON object: reason -> count).
+    #[serde(serialize_with = "reasons_as_map")]
     pub skipped: Vec<(SkipReason, u64)>,
     /// The first few skipped rows.
     pub examples: Vec<BadRow>,
@@ -136,6 +137,15 @@ pub struct Stats {
     pub duplicates_flagged: Option<u64>,
     /// Rows before the header (DDP raw files have 6).
     pub preamble_rows: u64,
+}
+
+fn reasons_as_map<S: serde::Serializer>(v: &[(SkipReason, u64)], s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = s.serialize_map(Some(v.len()))?;
+    for (reason, n) in v {
+        map.serialize_entry(reason, n)?;
+    }
+    map.end()
 }
 
 /// A field office as found in a file.
@@ -182,7 +192,7 @@ struct Counter<'a> {
     offices: &'a [FieldOffice],
     options: &'a Options,
     path: String,
-    names: rustc_hash::FxHashMap<Vec<u8>, u16>,
+    names: rustc_hash::FxHashMap<Vec<u8>, u32>,
     keys: Vec<OfficeKey>,
     days: rustc_hash::FxHashMap<i32, Vec<u64>>,
     stats: Stats,
@@ -203,7 +213,7 @@ impl<'a> Counter<'a> {
         }
     }
 
-    fn office_index(&mut self, raw: &[u8]) -> u16 {
+    fn office_index(&mut self, raw: &[u8]) -> u32 {
         if let Some(i) = self.names.get(raw) {
             return *i;
         }
@@ -213,7 +223,7 @@ impl<'a> Counter<'a> {
             self.keys.push(key);
             self.keys.len() - 1
         });
-        let i = u16::try_from(i).unwrap_or(u16::MAX);
+        let i = u32::try_from(i).unwrap_or(u32::MAX);
         self.names.insert(raw.to_vec(), i);
         i
     }
@@ -244,7 +254,7 @@ impl<'a> Counter<'a> {
             Some(raw) => self.office_index(trim_ascii(raw)),
             None => 0,
         };
-        let slot = usize::from(office);
+        let slot = office as usize;
         let counts = self.days.entry(day).or_default();
         if counts.len() <= slot {
             counts.resize(slot + 1, 0);

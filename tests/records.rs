@@ -117,6 +117,8 @@ fn text_report_says_what_was_skipped() {
         .clone();
     let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(v["stats"]["rows_counted"], 1);
+    assert_eq!(v["stats"]["skipped"]["unparseable_date"], 1);
+    assert_eq!(v["stats"]["skipped"]["duplicate"], 1);
     assert_eq!(v["confidence"], "derived");
     assert_eq!(v["rows"][0]["count"], 1);
     app()
