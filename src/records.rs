@@ -1119,6 +1119,8 @@ pub struct PeriodRow {
     /// Whether the file covers only part of the period, and which dates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub partial: Option<(String, String)>,
+    /// Days of the period that the file covers.
+    pub days_covered: i32,
 }
 
 impl Aggregate {
@@ -1153,6 +1155,7 @@ impl Aggregate {
                 let (end, label) = spans[&start].clone();
                 let partial = (first > start || last < end)
                     .then(|| (iso(first.max(start)), iso(last.min(end))));
+                let days_covered = last.min(end) - first.max(start) + 1;
                 PeriodRow {
                     period: label,
                     office: by_office.then(|| self.offices[office].label.clone()),
@@ -1160,6 +1163,7 @@ impl Aggregate {
                     start: iso(start),
                     end: iso(end),
                     partial,
+                    days_covered,
                 }
             })
             .collect();
@@ -1198,30 +1202,15 @@ impl Aggregate {
             .collect()
     }
 
-    /// Arrests per day in each week (Sunday start), over the days of the week that
-    /// the file covers: (week start, arrests per day).
+    /// Arrests per day in each period (weeks start on Sunday), over the days of the
+    /// period that the file covers: (period label, arrests per day).
     #[must_use]
-    pub fn weekly_pace(&self) -> Vec<(String, f64)> {
-        self.report(Period::Week, false)
+    pub fn pace(&self, period: Period) -> Vec<(String, f64)> {
+        self.report(period, false)
             .into_iter()
             .map(|r| {
-                let days = r.partial.as_ref().map_or(7, |(a, b)| {
-                    let d = |s: &str| {
-                        jiff::civil::Date::strptime("%Y-%m-%d", s)
-                            .ok()
-                            .and_then(|d| {
-                                day_number(
-                                    i32::from(d.year()),
-                                    u32::try_from(d.month()).ok()?,
-                                    u32::try_from(d.day()).ok()?,
-                                )
-                            })
-                            .unwrap_or(0)
-                    };
-                    d(b) - d(a) + 1
-                });
                 #[expect(clippy::cast_precision_loss, reason = "a pace for charts")]
-                let pace = r.count as f64 / f64::from(days.max(1));
+                let pace = r.count as f64 / f64::from(r.days_covered.max(1));
                 (r.period, pace)
             })
             .collect()

@@ -268,8 +268,10 @@ pub struct App {
     pub records: Option<std::sync::Arc<crate::records::Aggregate>>,
     /// Where reading it stands.
     pub records_status: RecordsStatus,
-    /// The weekly pace shown: its label and (week start, arrests a day).
+    /// The observed pace shown: its label and (period, arrests a day).
     pub pace: (String, Vec<(String, f64)>),
+    /// Whether a records file's pace is shown by week or by month.
+    pub pace_period: crate::records::Period,
     /// Each office's observed pace against its target (recomputed with the outcome).
     pub stretch: Vec<Stretch>,
     /// A number being typed.
@@ -343,6 +345,7 @@ impl App {
             records: None,
             records_status: RecordsStatus::None,
             pace: (String::new(), Vec::new()),
+            pace_period: crate::records::Period::Week,
             stretch: Vec::new(),
             edit: None,
             overlay: None,
@@ -659,6 +662,18 @@ impl App {
             }
             Action::Compare => self.compare_saved(),
             Action::Export => self.export(),
+            Action::TogglePacePeriod => {
+                if self.records.is_some() {
+                    self.pace_period = if self.pace_period == crate::records::Period::Week {
+                        crate::records::Period::Month
+                    } else {
+                        crate::records::Period::Week
+                    };
+                    self.pace = self.file_pace();
+                } else {
+                    self.fail("the bundled series is weekly; by month needs --records FILE");
+                }
+            }
             Action::RecordsProgress(done, total) => {
                 self.records_status = RecordsStatus::Loading(done, total);
             }
@@ -666,11 +681,8 @@ impl App {
                 Ok(agg) => {
                     let agg = std::sync::Arc::new(agg.clone());
                     let counted = group_thousands(u128::from(agg.stats.rows_counted));
-                    self.pace = (
-                        format!("weekly pace in {} (derived)", short_path(&agg.path)),
-                        agg.weekly_pace(),
-                    );
                     self.records = Some(agg);
+                    self.pace = self.file_pace();
                     self.records_status = RecordsStatus::Loaded;
                     self.recompute();
                     self.note(format!(
@@ -683,6 +695,22 @@ impl App {
                 }
             },
         }
+    }
+
+    /// A records file's pace by the chosen period.
+    fn file_pace(&self) -> (String, Vec<(String, f64)>) {
+        let Some(agg) = &self.records else {
+            return self.bundled_pace();
+        };
+        let by = if self.pace_period == crate::records::Period::Month {
+            "monthly"
+        } else {
+            "weekly"
+        };
+        (
+            format!("{by} pace in {} (derived)", short_path(&agg.path)),
+            agg.pace(self.pace_period),
+        )
     }
 
     fn fail(&mut self, text: impl Into<String>) {
@@ -1739,6 +1767,11 @@ mod records_tests {
                 ("2025-03-02".to_string(), 11.0)
             ]
         );
+        a.update(Action::TogglePacePeriod);
+        assert_eq!(a.pace.0, "monthly pace in fixture.csv (derived)");
+        assert_eq!(a.pace.1, [("2025-03".to_string(), 11.0)]);
+        a.update(Action::TogglePacePeriod);
+        assert_eq!(a.pace.0, "weekly pace in fixture.csv (derived)");
         let dal = a.stretch.iter().find(|s| s.label == "DAL").unwrap();
         assert!((dal.observed - 10.0).abs() < 1e-9);
         assert_eq!(dal.target, Some(Fixed3::whole(75)));

@@ -83,6 +83,8 @@ pub enum Action {
     Compare,
     /// Export the scenario as Markdown, CSV and JSON.
     Export,
+    /// Show a records file's pace by month instead of by week, or back.
+    TogglePacePeriod,
     /// A records file is being read: bytes (or rows) done, and the total if known.
     RecordsProgress(u64, u64),
     /// A records file has been read (or failed).
@@ -450,6 +452,14 @@ pub const BINDINGS: &[Binding] = &[
         action: Action::Export,
         keys: "X",
         help: "export the scenario as Markdown, CSV and JSON (the path is shown)",
+        footer: None,
+    },
+    Binding {
+        modes: NORMAL,
+        patterns: &[ch('m')],
+        action: Action::TogglePacePeriod,
+        keys: "m",
+        help: "observed pace by week or by month (with --records FILE)",
         footer: None,
     },
     Binding {

@@ -212,7 +212,11 @@ impl Screen<'_> {
             .collect();
         Chart::new(datasets)
             .block(Block::bordered().title(Span::styled(
-                " Observed arrests per day, by week, against the scenario ",
+                if app.pace_period == crate::records::Period::Month && app.records.is_some() {
+                    " Observed arrests per day, by month, against the scenario "
+                } else {
+                    " Observed arrests per day, by week, against the scenario "
+                },
                 t.title(),
             )))
             .x_axis(
