@@ -105,7 +105,14 @@ pub fn run(
     theme: Theme,
     loader: Option<std::sync::mpsc::Receiver<Action>>,
 ) -> io::Result<()> {
-    let mut terminal = ratatui::try_init()?;
+    // try_init can fail after raw mode is on: restore on that path too.
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            ratatui::restore();
+            return Err(e);
+        }
+    };
     let result = event_loop(&mut terminal, app, theme, loader);
     ratatui::restore();
     result
