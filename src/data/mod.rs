@@ -919,6 +919,81 @@ fn parse_weekly(
 mod tests {
     use super::*;
 
+    /// Every bundled arrest figure, as in the fact sheet (shared/facts/ice-facts.md,
+    /// items 1 and 4): a change to the data must change this list on purpose.
+    #[test]
+    fn every_annual_figure_matches_the_fact_sheet() {
+        let d = Dataset::bundled().unwrap();
+        let got: Vec<(i32, u64, &str)> = d
+            .annual
+            .iter()
+            .map(|a| (a.fiscal_year, a.arrests, a.confidence.label()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2009, 297_898, "reported"),
+                (2012, 290_622, "official"),
+                (2013, 229_698, "official"),
+                (2014, 181_719, "official"),
+                (2015, 117_983, "official"),
+                (2016, 110_104, "official"),
+                (2017, 143_470, "official"),
+                (2018, 158_581, "official"),
+                (2019, 143_099, "official"),
+                (2020, 103_603, "official"),
+                (2021, 74_082, "official"),
+                (2022, 142_750, "official"),
+                (2023, 170_590, "official"),
+                (2024, 113_431, "official"),
+                (2025, 233_042, "derived"),
+            ]
+        );
+        // FY2025's 233,042 is the fact sheet's sum of DDP weekly counts over the whole
+        // fiscal year; the bundled series starts on Dec 29 2024, so it cannot be summed
+        // again here. What can: its weeks from Jan 19 2025 add to 221,007 (item 4).
+        let from_jan_19: u64 = d
+            .weekly
+            .iter()
+            .filter(|w| w.week_start >= jiff::civil::date(2025, 1, 19))
+            .map(|w| w.arrests)
+            .sum();
+        assert_eq!(from_jan_19, 221_007);
+        let quotas: Vec<(&str, u64, u64)> = d
+            .quotas
+            .iter()
+            .map(|q| (q.id.as_str(), q.low, q.high))
+            .collect();
+        assert_eq!(
+            quotas,
+            [
+                ("wapo-national", 1200, 1500),
+                ("wapo-per-office", 75, 75),
+                ("independent-25x75", 75, 75),
+                ("nypost-1800", 1800, 1800),
+                ("axios-3000", 3000, 3000),
+                ("wapo-1m-removals", 1_000_000, 1_000_000),
+                ("wapo-2010-removals", 400_000, 400_000),
+            ]
+        );
+        let reference: Vec<(&str, u64)> = d
+            .reference
+            .iter()
+            .map(|r| (r.id.as_str(), r.value))
+            .collect();
+        assert_eq!(
+            reference,
+            [
+                ("removals-fy2024", 271_484),
+                ("removals-fy2023", 142_580),
+                ("at-large-fy2024", 33_243),
+                ("criminal-fy2024", 81_312),
+                ("docket-criminal-2024-07", 662_566),
+                ("docket-nondetained-fy2024", 7_600_000),
+            ]
+        );
+    }
+
     #[test]
     fn bundled_data_loads_with_the_verified_figures() {
         let d = Dataset::bundled().expect("bundled data is valid");
