@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::data::{Confidence, Dataset};
-use crate::model::{Outcome, Scenario, format_multiple};
+use crate::model::{Outcome, Scenario, Standing, format_multiple};
 use crate::number::{AMOUNT_SCALE, Amount, Fixed3, format_f64, group_thousands};
 
 /// One step of the arithmetic: a question and its result, with the source it leans on.
@@ -237,14 +237,24 @@ pub struct Cell {
 }
 
 impl Cell {
+    /// Where the cell's total stands against the official years.
+    #[must_use]
+    pub fn standing(&self) -> Standing {
+        match (self.above_all, self.exceeds) {
+            (true, Some(y)) => Standing::AboveAll(y),
+            (_, Some(y)) => Standing::Above(y),
+            (_, None) => Standing::BelowAll,
+        }
+    }
+
     /// The cell as text: `684,375 *q` (the total; `*` above every official year, or
     /// `>21` above FY2021 at most; `q` where a reported quota sits).
     #[must_use]
     pub fn label(&self) -> String {
-        let year = match (self.above_all, self.exceeds) {
-            (true, _) => "*".to_string(),
-            (false, Some(y)) => format!(">{:02}", y % 100),
-            (false, None) => String::new(),
+        let year = match self.standing() {
+            Standing::AboveAll(_) => "*".to_string(),
+            Standing::Above(y) => format!(">{:02}", y % 100),
+            Standing::BelowAll => String::new(),
         };
         let quota = if self.presets.is_empty() { "" } else { "q" };
         format!("{} {year}{quota}", self.annual.display(0))

@@ -242,6 +242,29 @@ pub struct Rank {
     pub highest_exceeded: Option<i32>,
 }
 
+/// Where the scenario stands against the official years, for the words of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Above every official year; the highest of them.
+    AboveAll(i32),
+    /// Above some; the highest official year it exceeds.
+    Above(i32),
+    /// Below every official year.
+    BelowAll,
+}
+
+impl Rank {
+    /// Where the scenario stands.
+    #[must_use]
+    pub fn standing(&self) -> Standing {
+        match self.highest_exceeded {
+            Some(y) if self.position == 1 => Standing::AboveAll(y),
+            Some(y) => Standing::Above(y),
+            None => Standing::BelowAll,
+        }
+    }
+}
+
 /// Whether a figure is below, inside or above a reported range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]

@@ -286,12 +286,14 @@ impl<'a> Summary<'a> {
             "  ",
         );
         if let Some(r) = &o.rank {
-            let above = match r.highest_exceeded {
-                Some(y) if r.position == 1 => {
+            let above = match r.standing() {
+                model::Standing::AboveAll(y) => {
                     format!("above every official year, the highest being FY{y}")
                 }
-                Some(y) => format!("the highest official year it exceeds is FY{y}"),
-                None => "below every official year".to_string(),
+                model::Standing::Above(y) => {
+                    format!("the highest official year it exceeds is FY{y}")
+                }
+                model::Standing::BelowAll => "below every official year".to_string(),
             };
             w(
                 &mut out,

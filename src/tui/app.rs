@@ -128,6 +128,17 @@ pub struct Stretch {
     pub factor: Option<f64>,
 }
 
+/// One fiscal year on the Observed tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FiscalRow {
+    /// The fiscal year.
+    pub year: i32,
+    /// The loaded figure and its confidence, if the year is in `annual_arrests.csv`.
+    pub agency: Option<(u64, crate::data::Confidence)>,
+    /// The records file's count and whether the file covers only part of the year.
+    pub file: Option<(u64, bool)>,
+}
+
 /// One saved scenario as listed in the saved-scenarios overlay.
 #[derive(Debug, Clone)]
 pub struct SavedEntry {
@@ -274,6 +285,14 @@ pub struct App {
     pub pace_period: crate::records::Period,
     /// Each office's observed pace against its target (recomputed with the outcome).
     pub stretch: Vec<Stretch>,
+    /// The offices with their targets, and up to three hypothetical extras
+    /// (recomputed with the outcome).
+    pub office_lines: Vec<model::OfficeLine>,
+    /// Arrests per fiscal year in the records file: (year, count, partial).
+    pub file_years: Vec<(i32, u64, bool)>,
+    /// Each fiscal year's agency figure beside the records file's count (recomputed
+    /// with the outcome).
+    pub fiscal_rows: Vec<FiscalRow>,
     /// A number being typed.
     pub edit: Option<Edit>,
     /// An open overlay.
@@ -346,6 +365,9 @@ impl App {
             records_status: RecordsStatus::None,
             pace: (String::new(), Vec::new()),
             pace_period: crate::records::Period::Week,
+            office_lines: Vec::new(),
+            file_years: Vec::new(),
+            fiscal_rows: Vec::new(),
             stretch: Vec::new(),
             edit: None,
             overlay: None,
@@ -681,6 +703,7 @@ impl App {
                 Ok(agg) => {
                     let agg = std::sync::Arc::new(agg.clone());
                     let counted = group_thousands(u128::from(agg.stats.rows_counted));
+                    self.file_years = agg.fiscal_years();
                     self.records = Some(agg);
                     self.pace = self.file_pace();
                     self.records_status = RecordsStatus::Loaded;
@@ -1158,6 +1181,33 @@ impl App {
             self.grid_cell.1.min(cols.len().saturating_sub(1)),
         );
         self.ramp = analysis::ramp(&self.scenario, &self.outcome, self.ramp_weeks, None);
+        self.office_lines = self.scenario.office_lines(&self.data.offices, 3);
+        let mut years: Vec<i32> = self
+            .outcome
+            .comparisons
+            .iter()
+            .map(|c| c.fiscal_year)
+            .collect();
+        years.extend(self.file_years.iter().map(|f| f.0));
+        years.sort_unstable();
+        years.dedup();
+        self.fiscal_rows = years
+            .into_iter()
+            .map(|year| FiscalRow {
+                year,
+                agency: self
+                    .outcome
+                    .comparisons
+                    .iter()
+                    .find(|c| c.fiscal_year == year)
+                    .map(|c| (c.arrests, c.confidence)),
+                file: self
+                    .file_years
+                    .iter()
+                    .find(|f| f.0 == year)
+                    .map(|f| (f.1, f.2)),
+            })
+            .collect();
         self.stretch = self.records.as_ref().map_or_else(Vec::new, |agg| {
             let active = usize::try_from(self.scenario.offices).unwrap_or(usize::MAX);
             agg.office_daily_average()

@@ -359,10 +359,10 @@ impl Screen<'_> {
             }
         }
         if let Some(r) = &o.rank {
-            let words = match r.highest_exceeded {
-                Some(_) if r.position == 1 => "above every official year".to_string(),
-                Some(y) => format!("highest year exceeded: FY{y}"),
-                None => "below every official year".to_string(),
+            let words = match r.standing() {
+                crate::model::Standing::AboveAll(_) => "above every official year".to_string(),
+                crate::model::Standing::Above(y) => format!("highest year exceeded: FY{y}"),
+                crate::model::Standing::BelowAll => "below every official year".to_string(),
             };
             lines.push(Line::raw(format!(
                 "Rank {} of {}: {words}",
@@ -511,17 +511,17 @@ impl Screen<'_> {
             Span::raw("   Annual total "),
             Span::styled(o.annual_total.display(2), t.figure()),
         ])];
+        let out: Vec<&str> = app
+            .office_lines
+            .iter()
+            .filter(|l| !l.active)
+            .filter_map(|l| l.code.as_deref())
+            .collect();
         header.push(Line::raw(match active.cmp(&listed) {
-            std::cmp::Ordering::Less => {
-                let out: Vec<&str> = app.data.offices[active..]
-                    .iter()
-                    .map(|o| o.code.as_str())
-                    .collect();
-                format!(
-                    "{active} of {listed} offices count; not counted: {}",
-                    out.join(", ")
-                )
-            }
+            std::cmp::Ordering::Less => format!(
+                "{active} of {listed} offices count; not counted: {}",
+                out.join(", ")
+            ),
             std::cmp::Ordering::Greater => format!(
                 "All {listed} offices count, plus {} hypothetical offices at {} a day",
                 group_thousands(u128::from(s.offices) - listed as u128),
@@ -539,27 +539,25 @@ impl Screen<'_> {
             self.field_line(Field::Offices, "Number of offices", "", w),
             self.field_line(Field::PerOffice, "Uniform target", " a day", w),
         ];
-        for (i, office) in app.data.offices.iter().enumerate() {
-            rows.push(self.office_line(i, office, i < active, w));
+        for (i, (line, office)) in app.office_lines.iter().zip(&app.data.offices).enumerate() {
+            rows.push(self.office_line(i, office, line, w));
         }
-        let extras = active.saturating_sub(listed);
-        let shown_extras = extras.min(3);
-        for k in 0..shown_extras {
+        let extra_lines = &app.office_lines[app.data.offices.len().min(app.office_lines.len())..];
+        for line in extra_lines {
             rows.push(Line::styled(
                 format!(
                     "  {:<4} {:<22} {:>10} a day  hypothetical",
-                    "+",
-                    format!("Extra office {}", listed + k + 1),
-                    s.per_office
+                    "+", line.name, line.target
                 ),
                 t.hint(),
             ));
         }
-        if extras > shown_extras {
+        let extras = active.saturating_sub(listed);
+        if extras > extra_lines.len() {
             rows.push(Line::styled(
                 format!(
                     "  ... and {} more hypothetical offices at {} a day",
-                    group_thousands((extras - shown_extras) as u128),
+                    group_thousands((extras - extra_lines.len()) as u128),
                     s.per_office
                 ),
                 t.hint(),
@@ -580,14 +578,14 @@ impl Screen<'_> {
         &self,
         i: usize,
         office: &crate::data::FieldOffice,
-        counts: bool,
+        line: &crate::model::OfficeLine,
         width: usize,
     ) -> Line<'static> {
         let t = self.theme;
         let field = Field::Office(i);
         let selected = self.app.selected() == field;
         let editing = self.app.edit.as_ref().filter(|e| e.field == field);
-        let changed = self.app.scenario.overrides.contains_key(&office.code);
+        let (counts, changed) = (line.active, line.overridden);
         let value = match editing {
             Some(e) => format!("{}_", e.buffer),
             None => self.app.value_text(field),
@@ -821,10 +819,14 @@ impl Screen<'_> {
             .get(app.grid_cell.0)
             .and_then(|r| r.get(app.grid_cell.1))
         {
-            let above = match (cell.above_all, cell.exceeds) {
-                (true, Some(y)) => format!("above every official year (the highest, FY{y})"),
-                (false, Some(y)) => format!("above FY{y}, the highest official year it exceeds"),
-                _ => "below every official year".to_string(),
+            let above = match cell.standing() {
+                crate::model::Standing::AboveAll(y) => {
+                    format!("above every official year (the highest, FY{y})")
+                }
+                crate::model::Standing::Above(y) => {
+                    format!("above FY{y}, the highest official year it exceeds")
+                }
+                crate::model::Standing::BelowAll => "below every official year".to_string(),
             };
             lines.push(Line::raw(format!(
                 "Selected: {} offices x {} a day = {} a year, {above}",
@@ -1044,49 +1046,32 @@ impl Screen<'_> {
                 }
             }
         }
-        let file_years = app
-            .records
-            .as_ref()
-            .map(|a| a.fiscal_years())
-            .unwrap_or_default();
         let mut lines = vec![Line::styled(
             format!("{:<7} {:>9}   {:>11}", "FY", "agency", "in the file"),
             t.title(),
         )];
-        let mut years: Vec<i32> = app
-            .outcome
-            .comparisons
-            .iter()
-            .map(|c| c.fiscal_year)
-            .collect();
-        years.extend(file_years.iter().map(|f| f.0));
-        years.sort_unstable();
-        years.dedup();
-        for y in years {
-            let official = app
-                .outcome
-                .comparisons
-                .iter()
-                .find(|c| c.fiscal_year == y)
-                .map_or_else(String::new, |c| {
-                    let tag = match c.confidence {
+        for row in &app.fiscal_rows {
+            let official = row
+                .agency
+                .map_or_else(String::new, |(arrests, confidence)| {
+                    let tag = match confidence {
                         Confidence::Official => "  ",
                         Confidence::Derived => " d",
                         Confidence::Reported => " r",
                     };
-                    format!("{:>9}{tag}", group_thousands(u128::from(c.arrests)))
+                    format!("{:>9}{tag}", group_thousands(u128::from(arrests)))
                 });
-            let file = file_years
-                .iter()
-                .find(|f| f.0 == y)
-                .map_or_else(String::new, |f| {
-                    format!(
-                        "{}{}",
-                        group_thousands(u128::from(f.1)),
-                        if f.2 { "*" } else { " " }
-                    )
-                });
-            lines.push(Line::raw(format!("FY{y:<5} {official:>11} {file:>11}")));
+            let file = row.file.map_or_else(String::new, |(count, partial)| {
+                format!(
+                    "{}{}",
+                    group_thousands(u128::from(count)),
+                    if partial { "*" } else { " " }
+                )
+            });
+            lines.push(Line::raw(format!(
+                "FY{:<5} {official:>11} {file:>11}",
+                row.year
+            )));
         }
         lines.push(Line::styled(
             "agency: official figures (d: derived, r: reported); in the file: counted from its rows (derived); *: the file covers part of the year",
