@@ -124,12 +124,6 @@ impl Amount {
         self.0.checked_mul(n).map(Self)
     }
 
-    /// Add, `None` on overflow.
-    #[must_use]
-    pub fn checked_add(self, other: Self) -> Option<Self> {
-        self.0.checked_add(other.0).map(Self)
-    }
-
     /// The absolute difference between two amounts.
     #[must_use]
     pub const fn abs_diff(self, other: Self) -> Self {

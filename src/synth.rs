@@ -115,13 +115,11 @@ pub struct Row {
     pub day: i32,
     /// The AOR value as written ("Dallas Area of Responsibility").
     pub aor: String,
-    /// The duplicate flag.
-    pub duplicate: bool,
     /// All 17 cells.
     pub cells: Vec<String>,
 }
 
-/// Generate row `i` of a file: dates spread over FY2023-FY2025.
+/// The next row: dates spread over FY2023-FY2025, about 2% flagged as duplicates.
 pub fn row(rng: &mut Rng) -> Row {
     let first = crate::records::day_number(2022, 10, 1).unwrap_or(0);
     let day = first + i32::try_from(rng.below(3 * 365)).unwrap_or(0);
@@ -184,12 +182,7 @@ pub fn row(rng: &mut Rng) -> Row {
         rng.pick(&COUNTRIES).to_string(),
         if duplicate { "TRUE" } else { "FALSE" }.to_string(),
     ];
-    Row {
-        day,
-        aor,
-        duplicate,
-        cells,
-    }
+    Row { day, aor, cells }
 }
 
 /// Write a CSV of `rows` rows from `seed` (quoted where needed).

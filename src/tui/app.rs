@@ -142,9 +142,7 @@ pub struct FiscalRow {
 /// One saved scenario as listed in the saved-scenarios overlay.
 #[derive(Debug, Clone)]
 pub struct SavedEntry {
-    /// The file (empty when it could not be read).
-    pub path: PathBuf,
-    /// Its name and scenario, or why it cannot be used.
+    /// Its name and scenario, or why it cannot be used (the error names the file).
     pub scenario: Result<(String, Scenario), String>,
 }
 
@@ -813,11 +811,9 @@ impl App {
             .into_iter()
             .map(|r| match r {
                 Ok(s) => SavedEntry {
-                    path: s.path,
                     scenario: Ok((s.name, s.scenario)),
                 },
                 Err(e) => SavedEntry {
-                    path: PathBuf::new(),
                     scenario: Err(e.to_string()),
                 },
             })
