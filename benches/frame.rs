@@ -10,17 +10,11 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn frame(c: &mut Criterion) {
-    let mut app = App::new(
-        Dataset::bundled().unwrap(),
-        Scenario::default(),
-        None,
-        std::env::temp_dir(),
-    );
-    app.update(Action::Down);
+/// Time one step of the selected value (alternately up and down) and a full redraw.
+fn bench_frame(c: &mut Criterion, name: &str, mut app: App) {
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
     let mut up = true;
-    c.bench_function("update + render 200x60", |b| {
+    c.bench_function(name, |b| {
         b.iter(|| {
             app.update(if up {
                 Action::Increase
@@ -30,46 +24,37 @@ fn frame(c: &mut Criterion) {
             up = !up;
             terminal
                 .draw(|f| {
-                    f.render_widget(
-                        Screen {
-                            app: &app,
-                            theme: Theme::COLOR,
-                        },
-                        f.area(),
-                    );
+                    let screen = Screen {
+                        app: &app,
+                        theme: Theme::COLOR,
+                    };
+                    f.render_widget(screen, f.area());
                 })
                 .unwrap();
             black_box(terminal.backend().buffer().area);
         });
     });
-    let mut offices = App::new(
+}
+
+fn app_after(action: Action) -> App {
+    let mut app = App::new(
         Dataset::bundled().unwrap(),
         Scenario::default(),
         None,
         std::env::temp_dir(),
     );
-    offices.update(Action::NextTab);
-    c.bench_function("update + render offices 200x60", |b| {
-        b.iter(|| {
-            offices.update(if up {
-                Action::Increase
-            } else {
-                Action::Decrease
-            });
-            up = !up;
-            terminal
-                .draw(|f| {
-                    f.render_widget(
-                        Screen {
-                            app: &offices,
-                            theme: Theme::COLOR,
-                        },
-                        f.area(),
-                    );
-                })
-                .unwrap();
-        });
-    });
+    app.update(action);
+    app
+}
+
+fn frame(c: &mut Criterion) {
+    // The Scenario tab with the per-office target selected.
+    bench_frame(c, "update + render 200x60", app_after(Action::Down));
+    bench_frame(
+        c,
+        "update + render offices 200x60",
+        app_after(Action::NextTab),
+    );
     let data = Dataset::bundled().unwrap();
     c.bench_function("evaluate scenario", |b| {
         b.iter(|| arrest_scenarios::model::evaluate(black_box(&Scenario::default()), &data));
