@@ -206,12 +206,6 @@ impl<'a> Summary<'a> {
         )
     }
 
-    /// The daily total's arithmetic: `25 offices x 75`, with attainment when not 100%.
-    #[must_use]
-    pub fn daily_formula(&self) -> String {
-        self.scenario.formula()
-    }
-
     fn text(&self) -> String {
         let mut out = String::new();
         let w = |out: &mut String, text: &str, indent: &str| wrap_into(out, text, indent, indent);
@@ -227,7 +221,7 @@ impl<'a> Summary<'a> {
         let lines = [
             (
                 format!("  Daily total   {daily:>width$} arrests a day   "),
-                self.daily_formula(),
+                self.scenario.formula(),
             ),
             (
                 format!("  Annual total  {annual:>width$} arrests a year  "),
@@ -453,7 +447,7 @@ impl<'a> Summary<'a> {
             out,
             "- **Daily total:** {} arrests a day ({})",
             self.outcome.daily_total.display(2),
-            self.daily_formula()
+            self.scenario.formula()
         );
         let _ = writeln!(
             out,
