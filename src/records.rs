@@ -1049,7 +1049,7 @@ impl SheetRows<'_> {
 }
 
 /// How to group days.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Period {
     /// Each day.

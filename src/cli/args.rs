@@ -1,0 +1,281 @@
+//! The command line's shape: clap's derive structs, and the conversions from them to
+//! the core's types (the core knows nothing of clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::data::Dataset;
+use crate::model::{self, Scenario};
+use crate::number::{Fixed3, NumberError, parse_thousandths};
+use crate::report::Format;
+
+pub use super::records::RecordsArgs;
+
+/// Output formats, as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// Plain text that fits 80 columns.
+    Text,
+    /// The comparison table, one row per fiscal year.
+    Csv,
+    /// Everything, for scripts.
+    Json,
+    /// Headings and tables, with source links.
+    Markdown,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Self {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Json => Format::Json,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+/// Explore arrest-quota scenarios against ICE's historical arrest figures.
+///
+/// With no command, opens the interactive screen (or prints the summary when output
+/// is not a terminal).
+#[derive(Debug, Parser)]
+#[command(
+    name = "arrest-scenarios",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Read the data files from DIR instead of the bundled copies (missing files fall
+    /// back to the bundled ones).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Colour on screen: auto (off when `NO_COLOR` is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// The starting scenario of the interactive screen.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+
+    /// A record-level arrest release (CSV or XLSX) to show on the Observed tab.
+    #[arg(long, value_name = "FILE")]
+    pub records: Option<PathBuf>,
+
+    /// The command; none opens the interactive screen.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// When to use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour unless `NO_COLOR` is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour: a monochrome theme.
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Print a scenario's totals against every fiscal year and reported quota.
+    Summary(SummaryArgs),
+    /// Validate the data files and print what was loaded (exit 2 on any problem).
+    Check,
+    /// List the presets taken from quotas.csv.
+    Presets,
+    /// List the sources with their links.
+    Sources,
+    /// Compare saved scenarios side by side, with each one's difference from the first.
+    Compare(CompareArgs),
+    /// What per-office target, or how many offices, reach a goal.
+    Goal(GoalArgs),
+    /// Annual totals over a grid of per-office targets and office counts.
+    Grid(GridArgs),
+    /// List the saved scenarios (in `ARREST_SCENARIOS_DIR` or the config folder).
+    Scenarios,
+    /// Count a record-level arrest release (CSV or XLSX) by period, and by office.
+    Records(RecordsArgs),
+}
+/// `compare`'s arguments.
+#[derive(Debug, Clone, Args)]
+pub struct CompareArgs {
+    /// Two or more scenario files (TOML, as saved by the interactive screen).
+    #[arg(required = true, num_args = 2.., value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+}
+
+/// `goal`'s arguments.
+#[derive(Debug, Clone, Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["daily", "annual", "match_fy"])))]
+pub struct GoalArgs {
+    /// The scenario to start from.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// A daily total to reach.
+    #[arg(long, value_name = "N")]
+    pub daily: Option<u64>,
+    /// An annual total to reach.
+    #[arg(long, value_name = "N")]
+    pub annual: Option<u64>,
+    /// Match a loaded fiscal year's total.
+    #[arg(long, value_name = "YEAR")]
+    pub match_fy: Option<i32>,
+}
+
+/// `grid`'s arguments.
+#[derive(Debug, Clone, Args)]
+pub struct GridArgs {
+    /// The scenario (its attainment and days apply to every cell).
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+}
+
+/// The scenario's inputs, shared by `summary` and the interactive screen.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ScenarioArgs {
+    /// Start from a saved scenario file (TOML); other flags override it.
+    #[arg(long, value_name = "FILE", conflicts_with = "preset")]
+    pub scenario: Option<PathBuf>,
+    /// Start from a preset (see `arrest-scenarios presets`); other flags override it.
+    #[arg(long, value_name = "ID")]
+    pub preset: Option<String>,
+    /// Number of field offices (0 to 4,294,967,295).
+    #[arg(long, value_name = "N", value_parser = parse_offices, allow_negative_numbers = true)]
+    pub offices: Option<u32>,
+    /// Arrests per office per day (decimals allowed, up to 1e12).
+    #[arg(long, value_name = "N", value_parser = parse_target, allow_negative_numbers = true)]
+    pub per_office: Option<Fixed3>,
+    /// Percent of the target actually met (0 to 1000; default 100).
+    #[arg(long, value_name = "PCT", value_parser = parse_percent, allow_negative_numbers = true)]
+    pub attainment: Option<Fixed3>,
+    /// Days per year with arrests (1 to 366; 261 for weekdays only; default 365).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366))]
+    pub days: Option<u16>,
+    /// A different daily target for one office, as CODE=N (repeatable), e.g. DAL=120.
+    #[arg(long = "office", value_name = "CODE=N", value_parser = parse_override)]
+    pub overrides: Vec<(String, Fixed3)>,
+}
+
+/// `summary`'s arguments.
+#[derive(Debug, Clone, Args)]
+pub struct SummaryArgs {
+    /// The scenario.
+    #[command(flatten)]
+    pub scenario: ScenarioArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    pub format: FormatArg,
+    /// Also show a linear ramp-up over this many weeks from the latest year's pace.
+    #[arg(long, value_name = "WEEKS", value_parser = clap::value_parser!(u32).range(0..=52))]
+    pub ramp_weeks: Option<u32>,
+}
+
+fn number_message(text: &str, e: &NumberError) -> String {
+    format!("'{text}' {e}")
+}
+
+pub(crate) fn parse_offices(text: &str) -> Result<u32, String> {
+    let n = crate::number::parse_whole(text).map_err(|e| match e {
+        NumberError::Negative => format!("'{text}' is negative; expected zero or more"),
+        other => number_message(text, &other),
+    })?;
+    u32::try_from(n).map_err(|_| format!("'{text}' is too large (at most 4,294,967,295)"))
+}
+
+pub(crate) fn parse_target(text: &str) -> Result<Fixed3, String> {
+    let t = parse_thousandths(text).map_err(|e| number_message(text, &e))?;
+    let t = Fixed3::from_thousandths(t);
+    if t > model::MAX_PER_OFFICE {
+        return Err(format!(
+            "'{text}' is too large (at most 1,000,000,000,000 a day)"
+        ));
+    }
+    Ok(t)
+}
+
+pub(crate) fn parse_percent(text: &str) -> Result<Fixed3, String> {
+    let text = text.trim().trim_end_matches('%');
+    let t =
+        Fixed3::from_thousandths(parse_thousandths(text).map_err(|e| number_message(text, &e))?);
+    if t > model::MAX_ATTAINMENT {
+        return Err(format!("'{text}' is above {}%", model::MAX_ATTAINMENT));
+    }
+    Ok(t)
+}
+
+pub(crate) fn parse_override(text: &str) -> Result<(String, Fixed3), String> {
+    let (code, value) = text
+        .split_once('=')
+        .ok_or_else(|| format!("'{text}' is not CODE=N (e.g. DAL=120)"))?;
+    Ok((code.trim().to_ascii_uppercase(), parse_target(value)?))
+}
+
+/// Why a scenario could not be built from the arguments.
+#[derive(Debug, thiserror::Error)]
+pub enum ArgsError {
+    /// `--preset` names no preset.
+    #[error("'{0}' is not a preset; the presets are: {1}")]
+    UnknownPreset(String, String),
+    /// An input is out of range.
+    #[error(transparent)]
+    Scenario(#[from] model::ScenarioError),
+    /// A scenario file could not be used.
+    #[error(transparent)]
+    File(#[from] crate::saved::SavedError),
+}
+
+impl ScenarioArgs {
+    /// The scenario these arguments describe (the January 2025 25 x 75 by default).
+    ///
+    /// # Errors
+    /// An unknown preset or an input out of range.
+    pub fn scenario(
+        &self,
+        data: &Dataset,
+        presets: &[model::Preset],
+    ) -> Result<Scenario, ArgsError> {
+        let mut s = match (&self.scenario, &self.preset) {
+            (Some(path), _) => crate::saved::load(path, &data.offices)?.scenario,
+            (None, Some(id)) => presets
+                .iter()
+                .find(|p| p.id == *id)
+                .map(model::Preset::scenario)
+                .ok_or_else(|| {
+                    let ids: Vec<&str> = presets.iter().map(|p| p.id.as_str()).collect();
+                    ArgsError::UnknownPreset(id.clone(), ids.join(", "))
+                })?,
+            (None, None) => Scenario::default(),
+        };
+        if let Some(n) = self.offices {
+            s.offices = n;
+        }
+        if let Some(t) = self.per_office {
+            s.per_office = t;
+        }
+        if let Some(a) = self.attainment {
+            s.attainment = a;
+        }
+        if let Some(d) = self.days {
+            s.days = d;
+        }
+        for (code, t) in &self.overrides {
+            s.overrides.insert(code.clone(), *t);
+        }
+        s.validate(&data.offices)?;
+        Ok(s)
+    }
+}

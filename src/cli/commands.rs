@@ -1,0 +1,104 @@
+//! `goal` and `scenarios`: the commands whose text is put together here.
+
+use std::fmt::Write as _;
+
+use super::args::GoalArgs;
+use crate::data::Dataset;
+use crate::model;
+
+pub(super) fn goal_text(
+    args: &GoalArgs,
+    data: &Dataset,
+    presets: &[model::Preset],
+) -> Result<String, String> {
+    use crate::analysis::{Goal, goal_seek};
+    let s = args
+        .scenario
+        .scenario(data, presets)
+        .map_err(|e| e.to_string())?;
+    let goal = match (args.daily, args.annual, args.match_fy) {
+        (Some(n), _, _) => Goal::Daily(n),
+        (_, Some(n), _) => Goal::Annual(n),
+        (_, _, Some(y)) => Goal::MatchYear(y),
+        _ => return Err("give --daily, --annual or --match-fy".into()),
+    };
+    let r = goal_seek(&s, data, goal).ok_or_else(|| {
+        let years: Vec<String> = data
+            .annual
+            .iter()
+            .map(|a| a.fiscal_year.to_string())
+            .collect();
+        format!(
+            "FY{} is not in annual_arrests.csv (loaded: {})",
+            args.match_fy.unwrap_or_default(),
+            years.join(", ")
+        )
+    })?;
+    let mut out = format!(
+        "Goal: {} ({} a day over {} days)\nFrom: {} offices x {} a day, {}% met\n",
+        r.goal,
+        r.daily_needed.display(2),
+        s.days,
+        crate::number::group_thousands(u128::from(s.offices)),
+        s.per_office,
+        s.attainment
+    );
+    match r.per_office_needed {
+        Some((t, exact)) => {
+            let _ = writeln!(
+                out,
+                "Per-office target needed with {} offices: {}{t} a day",
+                crate::number::group_thousands(u128::from(s.offices)),
+                if exact { "" } else { "~" }
+            );
+        }
+        None => {
+            out.push_str("Per-office target needed: none reaches it with 0 offices or 0% met\n");
+        }
+    }
+    match r.offices_needed {
+        Some(n) => {
+            let _ = writeln!(
+                out,
+                "Offices needed at {} a day each: {} (rounded up)",
+                s.per_office,
+                crate::number::group_thousands(n)
+            );
+        }
+        None => out.push_str("Offices needed: none reaches it at 0 a day or 0% met\n"),
+    }
+    Ok(out)
+}
+
+pub(super) fn scenarios_text(data: &Dataset) -> String {
+    let Some(dir) = crate::saved::default_dir() else {
+        return "no configuration folder is known here; set ARREST_SCENARIOS_DIR\n".into();
+    };
+    let listed = crate::saved::list(&dir, &data.offices);
+    if listed.is_empty() {
+        return format!("no saved scenarios in {}\n", dir.display());
+    }
+    let mut out = format!("Saved scenarios in {}\n", dir.display());
+    for item in listed {
+        match item {
+            Ok(s) => {
+                let o = model::evaluate(&s.scenario, data);
+                let _ = writeln!(
+                    out,
+                    "  {}  {}: {} offices x {} a day = {} a day",
+                    s.path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+                    s.name,
+                    crate::number::group_thousands(u128::from(s.scenario.offices)),
+                    s.scenario.per_office,
+                    o.daily_total.display(2)
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(out, "  cannot be used: {e}");
+            }
+        }
+    }
+    out
+}

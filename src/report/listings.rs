@@ -1,0 +1,109 @@
+//! `check`, `sources` and `presets`: what was loaded and where it came from.
+
+use std::fmt::Write as _;
+
+use super::wrap_into;
+use crate::data::{Confidence, Dataset, Origin, QuotaKind};
+use crate::model::Preset;
+
+/// `check`: what was loaded, file by file.
+#[must_use]
+pub fn loaded(data: &Dataset) -> String {
+    let mut out = String::new();
+    let count = |c: Confidence| data.annual.iter().filter(|a| a.confidence == c).count();
+    let years = |c: Confidence| {
+        let ys: Vec<String> = data
+            .annual
+            .iter()
+            .filter(|a| a.confidence == c)
+            .map(|a| format!("FY{}", a.fiscal_year))
+            .collect();
+        ys.join(", ")
+    };
+    out.push_str("Data files (the bundled copies unless a path is shown)\n");
+    for (file, origin) in &data.origins {
+        let what = match *file {
+            "sources.csv" => format!("{} sources", data.sources.len()),
+            "annual_arrests.csv" => format!(
+                "{} fiscal years ({} official, {} derived, {} reported)",
+                data.annual.len(),
+                count(Confidence::Official),
+                count(Confidence::Derived),
+                count(Confidence::Reported)
+            ),
+            "quotas.csv" => format!(
+                "{} reported targets ({} of arrests, {} of removals)",
+                data.quotas.len(),
+                data.quotas
+                    .iter()
+                    .filter(|q| q.kind == QuotaKind::Arrests)
+                    .count(),
+                data.quotas
+                    .iter()
+                    .filter(|q| q.kind == QuotaKind::Removals)
+                    .count()
+            ),
+            "field_offices.csv" => format!("{} field offices", data.offices.len()),
+            "reference.csv" => format!("{} context figures", data.reference.len()),
+            "weekly_arrests_2025.csv" => format!("{} weeks", data.weekly.len()),
+            _ => String::new(),
+        };
+        let _ = writeln!(out, "ok  {file:<23} {what}");
+        if let Origin::Path(path) = origin {
+            wrap_into(&mut out, &format!("from {path}"), "      ", "      ");
+        }
+    }
+    for (label, c) in [
+        ("official", Confidence::Official),
+        ("derived", Confidence::Derived),
+        ("reported", Confidence::Reported),
+    ] {
+        if count(c) > 0 {
+            wrap_into(
+                &mut out,
+                &format!("{label} years: {}", years(c)),
+                "",
+                "    ",
+            );
+        }
+    }
+    out
+}
+
+/// `sources`: every entry with its link.
+#[must_use]
+pub fn sources(data: &Dataset) -> String {
+    let mut out = String::new();
+    for entry in &data.sources {
+        let _ = writeln!(out, "[{}] {}", entry.id, entry.title);
+        let when = if entry.date.is_empty() {
+            "undated"
+        } else {
+            &entry.date
+        };
+        let _ = writeln!(out, "    {}, {when}", entry.publisher);
+        if !entry.url.is_empty() {
+            let _ = writeln!(out, "    {}", entry.url);
+        }
+        if !entry.note.is_empty() {
+            let _ = writeln!(out, "    {}", entry.note);
+        }
+    }
+    out
+}
+
+/// `presets`: every preset with what it sets.
+#[must_use]
+pub fn presets(presets: &[Preset]) -> String {
+    let mut out = String::new();
+    let width = presets.iter().map(|p| p.id.len()).max().unwrap_or(0);
+    for p in presets {
+        let approx = if p.exact {
+            ""
+        } else {
+            " (per-office target rounded)"
+        };
+        let _ = writeln!(out, "{:<width$}  {}{approx}", p.id, p.label);
+    }
+    out
+}
