@@ -28,4 +28,5 @@ pub mod records;
 pub mod report;
 pub mod saved;
 pub mod synth;
+pub mod text;
 pub mod tui;
