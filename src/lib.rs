@@ -1,7 +1,7 @@
 //! arrest-scenarios: explore arrest-quota scenarios against ICE's historical arrest
 //! figures, with a source and a confidence label for every number.
 //!
-//! The core ([`data`], [`model`], [`analysis`], [`number`], [`report`], [`records`],
+//! The core ([`data`], [`model`], [`analysis`], [`capacity`], [`number`], [`report`], [`records`],
 //! [`saved`], [`synth`]) knows nothing of the terminal;
 //! [`cli`] parses arguments and prints reports; `tui` is the interactive screen.
 //!
@@ -20,6 +20,7 @@
 //! ```
 
 pub mod analysis;
+pub mod capacity;
 pub mod cli;
 pub mod data;
 pub mod model;

@@ -182,6 +182,51 @@ pub struct SummaryArgs {
     /// Also show a linear ramp-up over this many weeks from the latest year's pace.
     #[arg(long, value_name = "WEEKS", value_parser = clap::value_parser!(u32).range(0..=52))]
     pub ramp_weeks: Option<u32>,
+    /// The capacity check's assumptions.
+    #[command(flatten)]
+    pub capacity: CapacityArgs,
+}
+
+/// The capacity check's assumptions (each defaults to a sourced figure).
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct CapacityArgs {
+    /// Average stay in detention, in days (default: ICE-arrested detainees, FY2025, 43.6531).
+    #[arg(long, value_name = "DAYS", value_parser = crate::capacity::parse_stay, allow_negative_numbers = true)]
+    pub stay_days: Option<crate::capacity::StayDays>,
+    /// Percent of arrests detained, 0 to 100 (default 100; FY2024's ratio is 79.886).
+    #[arg(long, value_name = "PCT", value_parser = crate::capacity::parse_share, allow_negative_numbers = true)]
+    pub detained_share: Option<Fixed3>,
+    /// Funded detention beds (default: 41,500, FY2024, reported).
+    #[arg(long, value_name = "N", value_parser = parse_beds, allow_negative_numbers = true)]
+    pub beds: Option<u64>,
+    /// Officers making arrests (default: 6,000 before 2025, reported; 22,000 in Jan 2026).
+    #[arg(long, value_name = "N", value_parser = parse_officers, allow_negative_numbers = true)]
+    pub officers: Option<u64>,
+    /// Percent of arrests made at large, 0 to 100 (default: FY2024's, derived).
+    #[arg(long, value_name = "PCT", value_parser = crate::capacity::parse_share, allow_negative_numbers = true)]
+    pub at_large_share: Option<Fixed3>,
+}
+
+impl CapacityArgs {
+    /// The values given on the command line.
+    #[must_use]
+    pub fn settings(&self) -> crate::capacity::Settings {
+        crate::capacity::Settings {
+            stay_days: self.stay_days,
+            detained_share: self.detained_share,
+            beds: self.beds,
+            officers: self.officers,
+            at_large_share: self.at_large_share,
+        }
+    }
+}
+
+fn parse_beds(text: &str) -> Result<u64, String> {
+    crate::capacity::parse_count(text, crate::capacity::MAX_BEDS)
+}
+
+fn parse_officers(text: &str) -> Result<u64, String> {
+    crate::capacity::parse_count(text, crate::capacity::MAX_OFFICERS)
 }
 
 fn number_message(text: &str, e: &NumberError) -> String {
@@ -239,6 +284,17 @@ pub enum ArgsError {
 }
 
 impl ScenarioArgs {
+    /// The capacity assumptions the `--scenario` file sets (none without a file).
+    ///
+    /// # Errors
+    /// The file cannot be used.
+    pub fn saved_capacity(&self, data: &Dataset) -> Result<crate::capacity::Settings, ArgsError> {
+        Ok(match &self.scenario {
+            Some(path) => crate::saved::load(path, &data.offices)?.capacity,
+            None => crate::capacity::Settings::default(),
+        })
+    }
+
     /// The scenario these arguments describe (the January 2025 25 x 75 by default).
     ///
     /// # Errors

@@ -54,14 +54,27 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Check => report::loaded(&data),
         Command::Sources => report::sources(&data),
         Command::Presets => report::presets(&presets),
-        Command::Summary(args) => match args.scenario.scenario(&data, &presets) {
-            Ok(s) => {
+        Command::Summary(args) => match args.scenario.scenario(&data, &presets).and_then(|s| {
+            let saved = args.scenario.saved_capacity(&data)?;
+            Ok((s, args.capacity.settings().over(saved)))
+        }) {
+            Ok((s, settings)) => {
                 let outcome = model::evaluate(&s, &data);
+                let defaults = crate::capacity::Defaults::of(&data);
+                let capacity = crate::capacity::check(
+                    &s,
+                    &outcome,
+                    &data,
+                    &defaults,
+                    defaults.resolve(&settings),
+                    args.ramp_weeks,
+                );
                 let summary = Summary::new(&s, &outcome, &data, &presets);
                 match args.ramp_weeks {
                     Some(w) => summary.with_ramp(w),
                     None => summary,
                 }
+                .with_capacity(capacity, &defaults, &data)
                 .render(args.format.into())
             }
             Err(e) => return fail(err, &e),

@@ -1,5 +1,6 @@
 //! The `summary` report: everything gathered once in [`Summary`], laid out per format.
 
+mod capacity;
 mod machine;
 mod markdown;
 mod text;
@@ -38,6 +39,24 @@ pub struct Summary<'a> {
     /// A ramp-up, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ramp: Option<RampSummary>,
+    /// The capacity check: beds, officers and at-large arrests the scenario implies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<CapacitySummary>,
+}
+
+/// The capacity check with its arithmetic in words and its assumptions as lines.
+#[derive(Debug, Clone, Serialize)]
+pub struct CapacitySummary {
+    /// The figures.
+    #[serde(flatten)]
+    pub check: crate::capacity::Capacity,
+    /// The arithmetic, step by step.
+    pub steps: Vec<crate::analysis::Step>,
+    /// Each assumption (name and value, basis and source), then the alternatives.
+    #[serde(skip)]
+    pub lines: Vec<(String, String)>,
+    /// What the check does not say.
+    pub caveat: &'static str,
 }
 
 /// A ramp-up's totals (the day-by-day curve is left out of reports).
@@ -150,7 +169,40 @@ impl<'a> Summary<'a> {
             explanation: crate::analysis::explain(scenario, outcome, data),
             milestones: crate::analysis::milestones(scenario, outcome, data),
             ramp: None,
+            capacity: None,
         }
+    }
+
+    /// Add the capacity check (and cite its sources).
+    #[must_use]
+    pub fn with_capacity(
+        mut self,
+        check: crate::capacity::Capacity,
+        defaults: &crate::capacity::Defaults,
+        data: &'a Dataset,
+    ) -> Self {
+        let alternatives = [
+            defaults.detained_share_fy2024.source_id.as_deref(),
+            defaults.officers_2026.source_id.as_deref(),
+        ];
+        for id in check
+            .source_ids()
+            .into_iter()
+            .chain(alternatives.into_iter().flatten())
+        {
+            if let Some(s) = data.source(id)
+                && !self.sources.iter().any(|x| x.id == s.id)
+            {
+                self.sources.push(s);
+            }
+        }
+        self.capacity = Some(CapacitySummary {
+            steps: crate::capacity::steps(&check, data),
+            lines: crate::capacity::assumption_lines(&check, defaults),
+            caveat: crate::capacity::CAVEAT,
+            check,
+        });
+        self
     }
 
     /// Add a ramp-up over `weeks` from the latest official year's pace.
