@@ -19,16 +19,9 @@ use serde::Serialize;
 
 use crate::data::{Confidence, Dataset};
 use crate::model::{Outcome, Scenario, fiscal_year_days};
-use crate::number::{AMOUNT_SCALE, Amount, Fixed3, NumberError, group_thousands};
+use crate::number::{AMOUNT_SCALE, Amount, Fixed3, group_thousands};
 
 pub use ramp::{RampBeds, ramp_beds};
-
-/// Longest average stay accepted, in days (ten years).
-pub const MAX_STAY_DAYS: u64 = 3650;
-/// Largest bed count accepted.
-pub const MAX_BEDS: u64 = 10_000_000;
-/// Largest officer count accepted.
-pub const MAX_OFFICERS: u64 = 10_000_000;
 
 /// 100% in thousandths of a percent.
 const PERCENT_100: u128 = 100_000;
@@ -185,98 +178,10 @@ pub fn per_office_for(daily: Amount, s: &Scenario) -> Option<(Fixed3, bool)> {
     )
 }
 
-/// Why a capacity input was refused (the text follows clap's `--flag 'value'`).
-fn refuse(text: &str, e: &NumberError) -> String {
-    format!("'{text}' {e}")
-}
-
-/// Parse an average stay in days: more than 0, at most [`MAX_STAY_DAYS`], four
-/// decimals at most.
-///
-/// # Errors
-/// The reason, quoting the value.
-pub fn parse_stay(text: &str) -> Result<StayDays, String> {
-    let t = text.trim();
-    let too_large = || {
-        format!(
-            "'{t}' is too large (at most {} days)",
-            group_thousands(u128::from(MAX_STAY_DAYS))
-        )
-    };
-    // Thousandths of (ten times the value) are ten-thousandths of the value.
-    let scaled = if t.contains(['e', 'E']) {
-        crate::number::parse_thousandths(t).map(|n| n.checked_mul(10))
-    } else {
-        crate::number::parse_thousandths(&format!("{t}e1")).map(Some)
-    };
-    let n = match scaled {
-        Ok(Some(n)) if n <= MAX_STAY_DAYS * 10_000 => n,
-        Ok(_) | Err(NumberError::TooLarge(_)) => return Err(too_large()),
-        Err(NumberError::TooPrecise(_)) => return Err(refuse(t, &NumberError::TooPrecise(4))),
-        Err(NumberError::Negative) => {
-            return Err(format!("'{t}' is negative; expected more than 0 days"));
-        }
-        Err(e) => return Err(refuse(t, &e)),
-    };
-    if n == 0 {
-        return Err(format!(
-            "'{t}' is not more than 0 days; a stay lasts some time"
-        ));
-    }
-    Ok(StayDays(n))
-}
-
-/// Parse a share in percent, 0 to 100 (a trailing `%` is allowed).
-///
-/// # Errors
-/// The reason, quoting the value.
-pub fn parse_share(text: &str) -> Result<Fixed3, String> {
-    let t = text.trim().trim_end_matches('%');
-    let n = crate::number::parse_thousandths(t).map_err(|e| match e {
-        NumberError::Negative => format!("'{t}' is negative; a share is 0 to 100 percent"),
-        other => refuse(t, &other),
-    })?;
-    if n > 100_000 {
-        return Err(format!("'{t}' is above 100%; a share is 0 to 100 percent"));
-    }
-    Ok(Fixed3::from_thousandths(n))
-}
-
-/// Parse a whole count of beds or officers, 1 to `max`.
-///
-/// # Errors
-/// The reason, quoting the value.
-pub fn parse_count(text: &str, max: u64) -> Result<u64, String> {
-    let t = text.trim();
-    let n = crate::number::parse_whole(t).map_err(|e| match e {
-        NumberError::TooLarge(_) => {
-            format!(
-                "'{t}' is too large (at most {})",
-                group_thousands(u128::from(max))
-            )
-        }
-        NumberError::Negative => {
-            format!(
-                "'{t}' is negative; expected 1 to {}",
-                group_thousands(u128::from(max))
-            )
-        }
-        other => refuse(t, &other),
-    })?;
-    if n == 0 {
-        return Err(format!(
-            "'{t}' is zero; expected 1 to {}",
-            group_thousands(u128::from(max))
-        ));
-    }
-    if n > max {
-        return Err(format!(
-            "'{t}' is too large (at most {})",
-            group_thousands(u128::from(max))
-        ));
-    }
-    Ok(n)
-}
+/// The capacity inputs' validators live with the scenario's: one sentence per problem.
+pub use crate::model::input::{
+    MAX_BEDS, MAX_OFFICERS, MAX_STAY_DAYS, parse_count, parse_share, parse_stay_days,
+};
 
 /// The values a user set (`None` keeps the default): from flags, the screen or a
 /// saved scenario file.
