@@ -278,7 +278,7 @@ pub fn parse_stay_days(text: &str) -> Result<crate::capacity::StayDays, InputErr
     let input = Input::StayDays;
     let t = text.trim();
     // Thousandths of ten times the value are ten-thousandths of the value.
-    let scaled = if t.contains(['e', 'E']) {
+    let scaled = if t.is_empty() || t.contains(['e', 'E']) {
         parse_thousandths(t).map(|n| n.checked_mul(10))
     } else {
         parse_thousandths(&format!("{t}e1")).map(Some)
