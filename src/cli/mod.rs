@@ -75,6 +75,7 @@ pub fn no_screen(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         scenario: cli.scenario.clone(),
         format: FormatArg::Text,
         ramp_weeks: None,
+        capacity: CapacityArgs::default(),
     });
     run(cli, &summary, out, err)
 }
