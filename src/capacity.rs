@@ -341,7 +341,7 @@ impl Defaults {
                     "ice-detention-fy2024",
                     Confidence::Derived,
                     &format!(
-                        "FY2024: {} ICE-arrest book-ins / {} arrests (different measures)",
+                        "FY2024: {} ICE-arrest book-ins / {} arrests, different measures",
                         group_thousands(u128::from(BOOK_INS_FY2024)),
                         group_thousands(u128::from(a.arrests))
                     ),
@@ -363,7 +363,7 @@ impl Defaults {
                     true,
                     "ice-detention-fy2025",
                     Confidence::Official,
-                    "ICE-arrested detainees' average stay, FY2025 (43.7 rounded)",
+                    "ICE-arrested detainees' average stay, FY2025, 43.7 rounded",
                 ),
                 detained_share: Assumption {
                     value: Fixed3::whole(100),
@@ -388,7 +388,7 @@ impl Defaults {
                 true,
                 "ice-2026-01-officers",
                 Confidence::Reported,
-                "ICE officers and agents, January 2026 (all of ICE, not ERO alone)",
+                "ICE officers and agents, January 2026, all of ICE, not ERO alone",
             ),
             officers_before_2025,
         }
@@ -440,6 +440,9 @@ pub struct YearPace {
     pub days: u16,
     /// Count / days.
     pub per_day: f64,
+    /// The officers it is divided among (officer comparisons only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub officers: Option<u64>,
     /// Per day / officers (officer comparisons only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub per_officer: Option<f64>,
@@ -523,6 +526,7 @@ pub fn check(
             count: c.arrests,
             days: c.days,
             per_day: c.daily_average,
+            officers: Some(defaults.officers_before_2025.value),
             #[expect(clippy::cast_precision_loss, reason = "a rounded comparison")]
             per_officer: Some(c.daily_average / defaults.officers_before_2025.value as f64),
             confidence: c.confidence,
@@ -539,6 +543,7 @@ pub fn check(
                 count: r.value,
                 days,
                 per_day: Amount::whole(r.value).to_f64() / f64::from(days),
+                officers: None,
                 per_officer: None,
                 confidence: r.confidence,
                 source_id: r.source_id.clone(),

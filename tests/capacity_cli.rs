@@ -97,7 +97,7 @@ fn the_defaults_in_json_carry_their_source_ids() {
 fn the_text_summary_spells_out_the_arithmetic() {
     let text = stdout_of(&["summary"]);
     assert!(text.contains(
-        "\nCapacity check (the beds, officers and at-large arrests it would take)\n  Assumptions\n    Average stay 43.6531 days: ICE-arrested detainees' average stay, FY2025\n      (43.7 rounded) (official, ice-detention-fy2025; change with --stay-days)\n"
+        "\nCapacity check (the beds, officers and at-large arrests it would take)\n  Assumptions\n    Average stay 43.6531 days: ICE-arrested detainees' average stay, FY2025,\n      43.7 rounded (official, ice-detention-fy2025; change with --stay-days)\n"
     ), "{text}");
     assert!(
         text.contains(

@@ -106,9 +106,10 @@ fn pace_steps(c: &Capacity, data: &Dataset) -> Vec<Step> {
     if let Some(y) = &c.latest_year_per_officer {
         out.push(Step {
             question: format!(
-                "FY{}: {} arrests a day / about 6,000 officers",
+                "FY{}: {} arrests a day / about {} officers",
                 y.fiscal_year,
-                format_f64(y.per_day, 1)
+                format_f64(y.per_day, 1),
+                group_thousands(u128::from(y.officers.unwrap_or_default()))
             ),
             answer: format!(
                 "{} arrests per officer a day",

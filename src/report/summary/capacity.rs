@@ -41,7 +41,7 @@ impl Summary<'_> {
         for (what, basis) in &c.lines {
             wrap_into(&mut out, &format!("{what}: {basis}"), "    ", "      ");
         }
-        wrap_into(&mut out, &format!("The arithmetic ({LAW})"), "  ", "    ");
+        wrap_into(&mut out, &format!("The arithmetic. {LAW}"), "  ", "    ");
         for step in &c.steps {
             let cite = step
                 .source
