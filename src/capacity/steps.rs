@@ -4,7 +4,7 @@
 use super::{Assumption, Capacity, Defaults, StayDays};
 use crate::analysis::Step;
 use crate::data::Dataset;
-use crate::number::{Fixed3, format_f64, group_thousands};
+use crate::number::{Amount, Fixed3, format_f64, group_thousands};
 
 /// What the check does not say.
 pub const CAVEAT: &str = "The check assumes a steady state (Little's law: the same pace for longer than a stay). It leaves out transfers and releases, and the CBP detainees who share the same beds.";
@@ -15,6 +15,18 @@ fn pct(value: Fixed3, exact: bool) -> String {
     } else {
         format!("~{value}%")
     }
+}
+
+/// A multiple: `1.97`, or `1.57e32` from a million up (as the model's multiples).
+fn times(m: f64) -> String {
+    crate::model::format_multiple(Some(m))
+        .trim_end_matches('x')
+        .to_string()
+}
+
+/// A pace in arrests a day: two decimals, or four below one a day.
+fn pace(f: super::Figure) -> String {
+    f.display(if f.value < Amount::whole(1) { 4 } else { 2 })
 }
 
 fn short(data: &Dataset, id: Option<&str>) -> Option<String> {
@@ -44,11 +56,11 @@ pub fn steps(c: &Capacity, data: &Dataset) -> Vec<Step> {
         let answer = if gap.value.units() > 0 {
             format!(
                 "{}x the funded beds ({} beds short)",
-                format_f64(m, 2),
+                times(m),
                 gap.display(1)
             )
         } else {
-            format!("{}x the funded beds: they suffice", format_f64(m, 2))
+            format!("{}x the funded beds: they suffice", times(m))
         };
         out.push(Step {
             question: format!("{} / {beds} funded beds", n.display(1)),
@@ -60,7 +72,7 @@ pub fn steps(c: &Capacity, data: &Dataset) -> Vec<Step> {
         question: format!("{beds} beds / ({share} detained x {} days)", c.stay_days),
         answer: c.sustainable_daily.map_or_else(
             || "any number of arrests a day (no one is detained)".to_string(),
-            |s| format!("{} arrests a day sustained", s.display(2)),
+            |s| format!("{} arrests a day sustained", pace(s)),
         ),
         source: None,
     });
@@ -73,7 +85,7 @@ pub fn steps(c: &Capacity, data: &Dataset) -> Vec<Step> {
         out.push(Step {
             question: format!(
                 "{} a day / {} offices{attained}",
-                s.display(2),
+                pace(s),
                 group_thousands(u128::from(c.offices))
             ),
             answer: format!(
@@ -145,11 +157,7 @@ fn pace_steps(c: &Capacity, data: &Dataset) -> Vec<Step> {
         if let Some(m) = multiple {
             out.push(Step {
                 question: format!("{at_large_daily} / {}", format_f64(y.per_day, 1)),
-                answer: format!(
-                    "{} times FY{}'s at-large pace",
-                    format_f64(m, 2),
-                    y.fiscal_year
-                ),
+                answer: format!("{} times FY{}'s at-large pace", times(m), y.fiscal_year),
                 source: None,
             });
         }

@@ -9,6 +9,16 @@ use crate::report::wrap_into;
 const HEADING: &str = "Capacity check (the beds, officers and at-large arrests it would take)";
 const LAW: &str = "Little's law: people held at once = arrests a day x share detained x days held.";
 
+/// A rounded count of people: whole, or `1.568e32` from 1e15 up (where an `f64` no
+/// longer holds every digit).
+fn about(x: f64) -> String {
+    if x.abs() >= 1e15 {
+        format!("{x:.3e}")
+    } else {
+        format_f64(x, 0)
+    }
+}
+
 impl Summary<'_> {
     /// The ramp's beds in one sentence, when a ramp was asked for.
     fn capacity_ramp_sentence(&self) -> Option<String> {
@@ -23,9 +33,9 @@ impl Summary<'_> {
             "With a {}-week ramp from {}: about {} people held at the start, {} at the end of the ramp, and {} from day {} on (each held for the average stay); the {} funded beds {fill}.",
             r.weeks,
             r.baseline,
-            format_f64(r.beds_at_start, 0),
-            format_f64(r.beds_at_ramp_end, 0),
-            format_f64(r.steady_state, 0),
+            about(r.beds_at_start),
+            about(r.beds_at_ramp_end),
+            about(r.steady_state),
             r.steady_from_day,
             crate::number::group_thousands(u128::from(c.check.beds)),
         ))
