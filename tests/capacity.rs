@@ -343,6 +343,13 @@ fn saved_files_keep_the_assumptions_and_older_files_still_load() {
     let back = arrest_scenarios::saved::from_toml(&text, Path::new("b.toml"), &offices).unwrap();
     assert_eq!(back.capacity, settings);
     assert_eq!(back.scenario, Scenario::default());
+    // Beside the other tables and lists of a file.
+    let mut s = Scenario::default();
+    s.excluded.insert("DAL".to_string());
+    s.overrides.insert("ATL".to_string(), Fixed3::whole(100));
+    let text = arrest_scenarios::saved::to_toml_with("Both", &s, &settings).unwrap();
+    let back = arrest_scenarios::saved::from_toml(&text, Path::new("b.toml"), &offices).unwrap();
+    assert_eq!((back.scenario, back.capacity), (s, settings));
     // Without the table: nothing set, and no table written.
     let old = "offices = 25\nper_office = 75\n";
     let back = arrest_scenarios::saved::from_toml(old, Path::new("old.toml"), &offices).unwrap();
