@@ -164,7 +164,7 @@ fn event_loop(
                 _ => {}
             }
         }
-        if app.quit {
+        if app.should_quit() {
             return Ok(());
         }
     }
