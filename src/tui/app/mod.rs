@@ -6,6 +6,7 @@ mod derived;
 mod editing;
 mod files;
 mod types;
+mod update;
 
 #[cfg(test)]
 mod tests;
@@ -20,7 +21,7 @@ use crate::model::{self, Preset, Scenario};
 use crate::number::group_thousands;
 use crate::report::Comparison;
 
-use super::keys::{Action, Mode};
+use super::keys::Context;
 
 pub use derived::Derived;
 pub use types::{
@@ -98,6 +99,12 @@ pub struct App {
     redo: Vec<Scenario>,
     /// Set when the user asked to quit.
     quit: bool,
+    /// Presentation mode with the screen blanked.
+    blank: bool,
+    /// Where the help was opened from: it lists that context's keys first.
+    help_from: Context,
+    /// The terminal's size: bounds scrolling to what fits.
+    viewport: ratatui::layout::Rect,
 }
 
 impl App {
@@ -165,6 +172,9 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             quit: false,
+            blank: false,
+            help_from: Context::Browse(Tab::Scenario),
+            viewport: ratatui::layout::Rect::new(0, 0, 80, 24),
         };
         app.pace = app.bundled_pace();
         let bundled: Vec<&str> = app
@@ -334,6 +344,24 @@ impl App {
         self.message.as_ref()
     }
 
+    /// Whether presentation mode has the screen blanked.
+    #[must_use]
+    pub fn blank(&self) -> bool {
+        self.blank
+    }
+
+    /// Where the help was opened from.
+    #[must_use]
+    pub fn help_from(&self) -> Context {
+        self.help_from
+    }
+
+    /// The goal tab's inputs.
+    #[must_use]
+    pub fn goal(&self) -> GoalInput {
+        self.goal
+    }
+
     /// Whether the user asked to quit.
     #[must_use]
     pub fn should_quit(&self) -> bool {
@@ -382,14 +410,19 @@ impl App {
         (r.unwrap_or(0), c.unwrap_or(0))
     }
 
-    /// Which key bindings apply now.
+    /// Which key bindings apply now: worked out from the overlay, typing and the tab.
     #[must_use]
-    pub fn mode(&self) -> Mode {
-        match (&self.overlay, &self.edit) {
-            (Some(_), _) => Mode::Overlay,
-            (None, Some(e)) if e.field == Field::SaveName => Mode::Naming,
-            (None, Some(_)) => Mode::Editing,
-            (None, None) => Mode::Normal,
+    pub fn context(&self) -> Context {
+        match (self.overlay, &self.edit) {
+            (Some(Overlay::Help), _) => Context::Help,
+            (Some(Overlay::Sources), _) => Context::Sources,
+            (Some(Overlay::Saved), _) => Context::Saved,
+            (Some(Overlay::Compare), _) => Context::Compare,
+            (None, Some(e)) if e.field == Field::SaveName => Context::TypingName,
+            (None, Some(_)) => Context::TypingNumber,
+            (None, None) if self.presenting && self.blank => Context::Blank,
+            (None, None) if self.presenting => Context::Presenting,
+            (None, None) => Context::Browse(self.tab),
         }
     }
 
@@ -466,206 +499,6 @@ impl App {
         }
     }
 
-    /// Apply one action. The only place the state changes.
-    #[expect(
-        clippy::too_many_lines,
-        reason = "the one dispatcher from every Action to its state change"
-    )]
-    pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::EditChar(_) | Action::EditBackspace) {
-            self.message = None;
-        }
-        match action {
-            Action::Quit => self.quit = true,
-            Action::ToggleHelp => self.toggle_overlay(Overlay::Help),
-            Action::ToggleSources => self.toggle_overlay(Overlay::Sources),
-            Action::NextTab | Action::PrevTab => {
-                let i = self.tab.index();
-                let n = Tab::ALL.len();
-                let next = if action == Action::NextTab {
-                    i + 1
-                } else {
-                    i + n - 1
-                };
-                self.tab = Tab::ALL[next % n];
-                self.presenting = false;
-            }
-            Action::GoTab(i) => {
-                if let Some(t) = Tab::ALL.get(usize::from(i)) {
-                    self.tab = *t;
-                    self.presenting = false;
-                }
-            }
-            Action::Up if self.overlay == Some(Overlay::Saved) => {
-                self.saved_row = self.saved_row.saturating_sub(1);
-            }
-            Action::Down if self.overlay == Some(Overlay::Saved) => {
-                self.saved_row = (self.saved_row + 1).min(self.saved.len().saturating_sub(1));
-            }
-            Action::Up if self.overlay.is_some() => {
-                self.overlay_scroll = self.overlay_scroll.saturating_sub(1);
-            }
-            Action::Down if self.overlay.is_some() => {
-                self.overlay_scroll = self.overlay_scroll.saturating_add(1).min(200);
-            }
-            Action::Up | Action::Down | Action::First | Action::Last
-                if self.tab == Tab::Grid && !self.presenting =>
-            {
-                let last = self.derived.grid.rows.len().saturating_sub(1);
-                let r = &mut self.grid_cell.0;
-                *r = match action {
-                    Action::Up => r.saturating_sub(1),
-                    Action::Down => (*r + 1).min(last),
-                    Action::First => 0,
-                    _ => last,
-                };
-            }
-            Action::Increase | Action::Decrease | Action::IncreaseLarge | Action::DecreaseLarge
-                if self.tab == Tab::Grid && !self.presenting =>
-            {
-                let last = self.derived.grid.cols.len().saturating_sub(1);
-                let c = &mut self.grid_cell.1;
-                *c = match action {
-                    Action::Decrease => c.saturating_sub(1),
-                    Action::Increase => (*c + 1).min(last),
-                    Action::DecreaseLarge => 0,
-                    _ => last,
-                };
-            }
-            Action::StartEdit if self.tab == Tab::Grid && !self.presenting => {
-                self.load_grid_cell();
-            }
-            Action::StartEdit if self.selected() == Field::GoalKind => self.step(true, false),
-            Action::Up => self.move_row(|row, _| row.saturating_sub(1)),
-            Action::Down => self.move_row(|row, last| (row + 1).min(last)),
-            Action::First => self.move_row(|_, _| 0),
-            Action::Last => self.move_row(|_, last| last),
-            Action::Increase => self.step(true, false),
-            Action::Decrease => self.step(false, false),
-            Action::IncreaseLarge => self.step(true, true),
-            Action::DecreaseLarge => self.step(false, true),
-            Action::StartEdit => {
-                self.edit = Some(Edit {
-                    field: self.selected(),
-                    buffer: String::new(),
-                });
-            }
-            Action::EditChar(c) => {
-                if let Some(e) = &mut self.edit
-                    && e.buffer.chars().count() < 40
-                {
-                    e.buffer.push(c);
-                }
-            }
-            Action::EditBackspace => {
-                if let Some(e) = &mut self.edit {
-                    e.buffer.pop();
-                }
-            }
-            Action::ConfirmEdit => self.confirm_edit(),
-            Action::CancelEdit => self.edit = None,
-            Action::ClearOverride => {
-                if let Field::Office(i) = self.selected() {
-                    let code = self.data.offices[i].code.clone();
-                    let mut next = self.scenario.clone();
-                    next.overrides.remove(&code);
-                    self.change(next);
-                }
-            }
-            Action::NextPreset => self.cycle_preset(true),
-            Action::PrevPreset => self.cycle_preset(false),
-            Action::Undo => self.history(true),
-            Action::Redo => self.history(false),
-            Action::Reset => {
-                let start = self.start.clone();
-                self.change(start);
-                self.note("Back to the starting scenario (u undoes)");
-            }
-            Action::ShowExplain => {
-                self.tab = Tab::Explain;
-                self.presenting = false;
-            }
-            Action::RevealNext => {
-                self.tab = Tab::Explain;
-                self.presenting = false;
-                self.reveal = match self.reveal {
-                    None => Some(0),
-                    Some(k) if k + 1 > self.derived.explanation.len() => None,
-                    Some(k) => Some(k + 1),
-                };
-            }
-            Action::ShowGoal => {
-                self.tab = Tab::Goal;
-                self.presenting = false;
-            }
-            Action::ShowGrid => {
-                self.tab = Tab::Grid;
-                self.presenting = false;
-                self.grid_cell = self.current_grid_cell();
-            }
-            Action::TogglePresentation => self.presenting = !self.presenting,
-            Action::ApplyGoalTarget => self.apply_goal(true),
-            Action::ApplyGoalOffices => self.apply_goal(false),
-            Action::Save => {
-                if self.scenario_dir.is_some() {
-                    self.edit = Some(Edit {
-                        field: Field::SaveName,
-                        buffer: String::new(),
-                    });
-                } else {
-                    self.fail("no folder to save in: set ARREST_SCENARIOS_DIR");
-                }
-            }
-            Action::OpenSaved => self.open_saved(),
-            Action::Choose => self.choose_saved(),
-            Action::Mark => {
-                if self.overlay == Some(Overlay::Saved) && !self.saved.is_empty() {
-                    let i = self.saved_row;
-                    if let Some(pos) = self.marked.iter().position(|m| *m == i) {
-                        self.marked.remove(pos);
-                    } else {
-                        self.marked.push(i);
-                    }
-                }
-            }
-            Action::Compare => self.compare_saved(),
-            Action::Export => self.export(),
-            Action::TogglePacePeriod => {
-                if self.records.is_some() {
-                    self.pace_period = if self.pace_period == crate::records::Period::Week {
-                        crate::records::Period::Month
-                    } else {
-                        crate::records::Period::Week
-                    };
-                    self.pace = self.file_pace();
-                } else {
-                    self.fail("the bundled series is weekly; by month needs --records FILE");
-                }
-            }
-            Action::RecordsProgress(done, total) => {
-                self.records_status = RecordsStatus::Loading(done, total);
-            }
-            Action::RecordsLoaded(loaded) => match loaded.0.as_ref() {
-                Ok(agg) => {
-                    let agg = std::sync::Arc::new(agg.clone());
-                    let counted = group_thousands(u128::from(agg.stats.rows_counted));
-                    self.file_years = agg.fiscal_years();
-                    self.records = Some(agg);
-                    self.pace = self.file_pace();
-                    self.records_status = RecordsStatus::Loaded;
-                    self.recompute();
-                    self.note(format!(
-                        "Read {counted} arrest records: see the Observed tab (7)"
-                    ));
-                }
-                Err(e) => {
-                    self.records_status = RecordsStatus::Failed(e.clone());
-                    self.fail(format!("records not read: {e}"));
-                }
-            },
-        }
-    }
-
     /// A records file's pace by the chosen period.
     fn file_pace(&self) -> (String, Vec<(String, f64)>) {
         let Some(agg) = &self.records else {
@@ -694,21 +527,6 @@ impl App {
             text: text.into(),
             is_error: false,
         });
-    }
-
-    fn toggle_overlay(&mut self, which: Overlay) {
-        self.overlay_scroll = 0;
-        self.overlay = if self.overlay.is_some() {
-            None
-        } else {
-            Some(which)
-        };
-    }
-
-    fn move_row(&mut self, to: impl Fn(usize, usize) -> usize) {
-        let last = self.fields().len() - 1;
-        let row = &mut self.rows[self.row_tab().index()];
-        *row = to((*row).min(last), last);
     }
 
     /// Make `next` the scenario, keeping the old one for undo.

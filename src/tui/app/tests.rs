@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::number::{Amount, Fixed3};
+use crate::tui::keys::Action;
 
 fn app() -> App {
     App::new(
@@ -112,7 +113,7 @@ fn backspace_and_cancel() {
         ],
     );
     assert_eq!(a.edit.as_ref().unwrap().buffer, "30");
-    assert_eq!(a.mode(), Mode::Editing);
+    assert_eq!(a.context(), Context::TypingNumber);
     a.update(Action::CancelEdit);
     assert_eq!(a.edit, None);
     assert_eq!(a.scenario.offices, 25);
@@ -214,7 +215,7 @@ fn overlays_open_and_close() {
     let mut a = app();
     a.update(Action::ToggleHelp);
     assert_eq!(a.overlay, Some(Overlay::Help));
-    assert_eq!(a.mode(), Mode::Overlay);
+    assert_eq!(a.context(), Context::Help);
     a.update(Action::Down);
     a.update(Action::Down);
     a.update(Action::Up);

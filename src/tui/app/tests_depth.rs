@@ -5,6 +5,7 @@ mod depth_tests {
     //! presentation, saving, loading, comparing and exporting.
     use super::super::*;
     use crate::number::{Amount, Fixed3};
+    use crate::tui::keys::Action;
 
     fn app_in(dir: &std::path::Path) -> App {
         App::new(
@@ -145,7 +146,7 @@ mod depth_tests {
         let dir = tempfile::tempdir().unwrap();
         let mut a = app_in(dir.path());
         a.update(Action::Save);
-        assert_eq!(a.mode(), Mode::Naming);
+        assert_eq!(a.context(), Context::TypingName);
         type_text(&mut a, "January 25x75");
         let saved_path = dir.path().join("scenarios/january-25x75.toml");
         assert_eq!(
@@ -241,6 +242,7 @@ mod records_tests {
     //! Record-level data in the app: progress, the loaded aggregate, stretch factors.
     use super::super::*;
     use crate::number::Fixed3;
+    use crate::tui::keys::Action;
     use crate::tui::keys::Loaded;
     use std::fmt::Write as _;
 

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::{MIN_HEIGHT, MIN_WIDTH, Screen, truncate};
 use crate::data::QuotaKind;
 use crate::tui::app::Tab;
-use crate::tui::keys::{self};
+use crate::tui::keys::{self, Action};
 
 impl Screen<'_> {
     pub(super) fn too_small(&self, area: Rect, buf: &mut Buffer) {
@@ -118,20 +118,38 @@ impl Screen<'_> {
         Line::styled(shown, t.hint()).render(area, buf);
     }
 
-    /// As many footer entries as fit, in the key table's priority order.
+    /// The footer of the current context, from its key table: what the context is
+    /// for, a teacher's keys, then the rest, as many as fit; help and quit (where they
+    /// apply) always end it, and "+N more" says what did not fit.
     pub(super) fn footer(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
+        let entries = keys::footer(self.app.context());
+        let is_tail = |a: &Action| matches!(a, Action::ToggleHelp | Action::Quit);
+        let cost = |k: &str, l: &str| k.chars().count() + 1 + l.chars().count() + 2;
+        let tail: Vec<_> = entries.iter().filter(|e| is_tail(&e.2)).collect();
+        let tail_w: usize = tail.iter().map(|e| cost(e.0, e.1)).sum();
+        let width = usize::from(area.width);
         let mut spans = Vec::new();
         let mut used = 0;
-        for (keys, label) in keys::footer(self.app.mode()) {
-            let label = format!(" {label}  ");
-            let len = keys.chars().count() + label.chars().count();
-            if used + len > area.width as usize + 2 {
-                break;
+        let mut left = 0;
+        for (keys, label, action) in &entries {
+            if is_tail(action) {
+                continue;
             }
-            used += len;
-            spans.push(Span::styled(keys, t.key()));
-            spans.push(Span::raw(label));
+            if left > 0 || used + cost(keys, label) + tail_w + 12 > width {
+                left += 1;
+                continue;
+            }
+            used += cost(keys, label);
+            spans.push(Span::styled(*keys, t.key()));
+            spans.push(Span::raw(format!(" {label}  ")));
+        }
+        if left > 0 {
+            spans.push(Span::styled(format!("+{left} more  "), t.hint()));
+        }
+        for (keys, label, _) in tail {
+            spans.push(Span::styled(*keys, t.key()));
+            spans.push(Span::raw(format!(" {label}  ")));
         }
         Line::from(spans).render(area, buf);
     }

@@ -78,18 +78,6 @@ impl Widget for Screen<'_> {
     }
 }
 
-/// A rectangle of at most `w` x `h`, centred in `area`.
-fn centered(area: Rect, w: u16, h: u16) -> Rect {
-    let w = w.min(area.width);
-    let h = h.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
 /// At most `n` characters of `s`.
 fn truncate(s: &str, n: usize) -> String {
     s.chars().take(n).collect()
