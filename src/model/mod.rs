@@ -1,6 +1,7 @@
 //! The scenario model: pure arithmetic from a [`Scenario`] and a [`Dataset`] to an
 //! [`Outcome`]. No terminal, no I/O; the CLI reports and the TUI both call [`evaluate`].
 
+pub mod input;
 mod outcome;
 mod presets;
 mod quota;
@@ -8,6 +9,7 @@ mod scenario;
 #[cfg(test)]
 mod tests;
 
+pub use input::{DAYS, MAX_ATTAINMENT, MAX_PER_OFFICE, RAMP_WEEKS};
 pub use outcome::*;
 pub use presets::*;
 pub use scenario::*;

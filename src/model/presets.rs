@@ -6,6 +6,7 @@ use crate::data::{Dataset, QuotaKind, QuotaUnit};
 use crate::number::{Fixed3, group_thousands};
 
 use super::Scenario;
+use super::input::{Input, check_target};
 
 /// A scenario taken from a reported quota.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,7 +39,8 @@ impl Preset {
     }
 }
 
-/// The presets: one per reported arrest figure (two for a range).
+/// The presets: one per reported arrest figure (two for a range). Every preset is a
+/// valid scenario: its target is within [`super::MAX_PER_OFFICE`].
 #[must_use]
 pub fn presets(data: &Dataset) -> Vec<Preset> {
     let default_offices = u32::try_from(data.offices.len()).unwrap_or(u32::MAX).max(1);
@@ -54,16 +56,20 @@ pub fn presets(data: &Dataset) -> Vec<Preset> {
                 .offices
                 .and_then(|n| u32::try_from(n).ok())
                 .unwrap_or(default_offices);
-            let (per_office, exact) = match q.unit {
-                QuotaUnit::PerOfficePerDay => (Fixed3::whole(value), true),
-                QuotaUnit::PerDay => {
-                    Fixed3::from_ratio(u128::from(value), u128::from(offices)).unwrap_or_default()
-                }
+            let per_office = match q.unit {
+                QuotaUnit::PerOfficePerDay => Fixed3::from_whole(value).ok().map(|t| (t, true)),
+                QuotaUnit::PerDay => Fixed3::from_ratio(u128::from(value), u128::from(offices)),
                 QuotaUnit::PerYear => Fixed3::from_ratio(
                     u128::from(value),
                     u128::from(offices) * u128::from(Scenario::default().days),
-                )
-                .unwrap_or_default(),
+                ),
+            };
+            // The loader refuses quotas outside the model's bounds, so this only skips a
+            // quota that could not be a scenario at all (never a wrapped or zeroed one).
+            let Some((per_office, exact)) =
+                per_office.filter(|(t, _)| check_target(Input::PerOffice, *t).is_ok())
+            else {
+                continue;
             };
             let id = if end.is_empty() {
                 q.id.clone()

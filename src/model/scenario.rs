@@ -7,12 +7,7 @@ use serde::Serialize;
 use crate::data::FieldOffice;
 use crate::number::{Amount, Fixed3, group_thousands};
 
-/// Largest per-office daily target accepted (one trillion).
-pub const MAX_PER_OFFICE: Fixed3 = Fixed3::whole(1_000_000_000_000);
-/// Largest attainment accepted, in percent.
-pub const MAX_ATTAINMENT: Fixed3 = Fixed3::whole(1000);
-/// Accepted days per year.
-pub const DAYS: std::ops::RangeInclusive<u16> = 1..=366;
+use super::input::{self, Input, InputError};
 
 /// The inputs of a scenario.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,15 +41,8 @@ impl Default for Scenario {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScenarioError {
     /// A value beyond its bounds.
-    #[error("{field} '{value}' is out of range; expected {expected}")]
-    OutOfRange {
-        /// Which input.
-        field: &'static str,
-        /// The value given.
-        value: String,
-        /// The accepted range in words.
-        expected: String,
-    },
+    #[error(transparent)]
+    Input(#[from] InputError),
     /// An override for an office code the data does not have.
     #[error("'{0}' is not a field office code in field_offices.csv (known: {1})")]
     UnknownOffice(String, String),
@@ -81,27 +69,18 @@ impl Scenario {
     /// # Errors
     /// The first input that is out of range.
     pub fn validate(&self, offices: &[FieldOffice]) -> Result<(), ScenarioError> {
-        check_target("per-office target", self.per_office)?;
-        if self.attainment > MAX_ATTAINMENT {
-            return Err(ScenarioError::OutOfRange {
-                field: "attainment",
-                value: self.attainment.to_string(),
-                expected: format!("0 to {MAX_ATTAINMENT} percent"),
-            });
-        }
-        if !DAYS.contains(&self.days) {
-            return Err(ScenarioError::OutOfRange {
-                field: "days",
-                value: self.days.to_string(),
-                expected: "1 to 366 days".to_string(),
-            });
-        }
+        input::check_target(Input::PerOffice, self.per_office)?;
+        input::check_attainment(self.attainment)?;
+        input::days_from(u64::from(self.days))?;
         for (code, target) in &self.overrides {
             if !offices.iter().any(|o| &o.code == code) {
                 let known: Vec<&str> = offices.iter().map(|o| o.code.as_str()).collect();
-                return Err(ScenarioError::UnknownOffice(code.clone(), known.join(", ")));
+                return Err(ScenarioError::UnknownOffice(
+                    crate::text::echo(code),
+                    known.join(", "),
+                ));
             }
-            check_target("office target", *target)?;
+            input::check_target(Input::OfficeTarget, *target)?;
         }
         Ok(())
     }
@@ -186,15 +165,4 @@ impl Scenario {
             .take(usize::try_from(self.offices).unwrap_or(usize::MAX))
             .all(|o| self.target_of(&o.code) == self.per_office)
     }
-}
-
-pub(super) fn check_target(field: &'static str, t: Fixed3) -> Result<(), ScenarioError> {
-    if t > MAX_PER_OFFICE {
-        return Err(ScenarioError::OutOfRange {
-            field,
-            value: t.to_string(),
-            expected: format!("0 to {} a day", group_thousands(1_000_000_000_000)),
-        });
-    }
-    Ok(())
 }

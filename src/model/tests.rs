@@ -222,7 +222,7 @@ fn out_of_range_inputs_are_refused_with_reasons() {
     };
     assert_eq!(
         s.validate(&d.offices).unwrap_err().to_string(),
-        "days '0' is out of range; expected 1 to 366 days"
+        "days '0' is out of range; expected a whole number of days from 1 to 366"
     );
     let mut s = Scenario::default();
     s.overrides.insert("XYZ".into(), Fixed3::whole(5));

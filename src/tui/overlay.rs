@@ -109,6 +109,7 @@ pub fn rows(app: &App, kind: Overlay, width: u16) -> Vec<Row> {
         Overlay::Sources => source_rows(app, width),
         Overlay::Compare => app.comparison().map_or_else(Vec::new, |c| {
             c.render(crate::report::Format::Text)
+                .unwrap_or_else(|e| e.to_string())
                 .lines()
                 .map(|l| Row::new(RowKind::Text, "", escape_controls(l)))
                 .collect()

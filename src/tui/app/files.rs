@@ -80,19 +80,41 @@ impl App {
             &self.presets,
         )
         .with_ramp(self.ramp_weeks);
-        let base = self.export_dir.join(format!("arrest-scenario-{stamp}"));
-        let mut written = Vec::new();
-        for (ext, format) in [
+        // Two exports in the same second get -2, -3, ...: never a failure, never an
+        // overwrite.
+        let formats = [
             ("md", Format::Markdown),
             ("csv", Format::Csv),
             ("json", Format::Json),
-        ] {
-            let path = base.with_extension(ext);
-            if let Err(e) = saved::write_new(&path, summary.render(format).as_bytes()) {
+        ];
+        let mut texts = Vec::new();
+        for (ext, format) in formats {
+            match summary.render(format) {
+                Ok(text) => texts.push((ext, text)),
+                Err(e) => {
+                    self.fail(format!("export stopped: {e}"));
+                    return;
+                }
+            }
+        }
+        let base = (1..1000)
+            .map(|n| {
+                let name = if n == 1 {
+                    format!("arrest-scenario-{stamp}")
+                } else {
+                    format!("arrest-scenario-{stamp}-{n}")
+                };
+                self.export_dir.join(name)
+            })
+            .find(|b| texts.iter().all(|(ext, _)| !b.with_extension(ext).exists()))
+            .unwrap_or_else(|| self.export_dir.join(format!("arrest-scenario-{stamp}")));
+        let mut written = Vec::new();
+        for (ext, text) in &texts {
+            if let Err(e) = saved::write_new(&base.with_extension(ext), text.as_bytes()) {
                 self.fail(format!("export stopped: {e}"));
                 return;
             }
-            written.push(ext);
+            written.push(*ext);
         }
         self.note(format!(
             "Exported {}.{{{}}}",
