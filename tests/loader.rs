@@ -227,8 +227,8 @@ fn weekly_and_reference_and_source_checks() {
     assert_eq!(
         lines,
         [
-            "sources.csv line 22, column \"url\": 'ftp://x' is not a web address (expected http:// or https://)",
-            "sources.csv line 22, column \"id\": 'wapo-2025-01-26' appears twice (first on line 11)",
+            "sources.csv line 30, column \"url\": 'ftp://x' is not a web address (expected http:// or https://)",
+            "sources.csv line 30, column \"id\": 'wapo-2025-01-26' appears twice (first on line 11)",
         ]
     );
 }
@@ -243,7 +243,7 @@ fn directory_problems() {
     let empty = tempfile::tempdir().unwrap();
     let err = Dataset::from_dir(empty.path()).unwrap_err();
     assert!(err.errors[0].to_string().ends_with(
-        ": holds none of the data files (sources.csv, annual_arrests.csv, quotas.csv, field_offices.csv, reference.csv, weekly_arrests_2025.csv)"
+        ": holds none of the data files (sources.csv, annual_arrests.csv, quotas.csv, field_offices.csv, reference.csv, weekly_arrests_2025.csv, detention_stats.csv)"
     ));
 }
 

@@ -5,6 +5,7 @@
 //! reads the same files from disk. Loading validates everything and reports every
 //! problem at once ([`LoadError`]).
 
+mod detention;
 mod error;
 mod table;
 
@@ -13,6 +14,10 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+pub use detention::{
+    Agency, BOOK_INS_CAVEAT, BOOK_INS_NAME, Decimal4, Detention, DetentionFigure, MonthsTotal,
+    Period, Series, Workbook,
+};
 pub use error::{DataError, LoadError};
 pub use table::parse_iso_date;
 use table::{Fields, Line};
@@ -243,21 +248,24 @@ pub struct Dataset {
     pub weekly: Vec<WeeklyCount>,
     /// Sources.
     pub sources: Vec<Source>,
+    /// ICE's Detention Statistics, FY2019 to FY2026 (book-ins, population, stay, removals).
+    pub detention: Detention,
     /// Where each file came from, in [`FILES`] order.
     pub origins: Vec<(&'static str, Origin)>,
 }
 
 /// The data files, in load order.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 7] = [
     "sources.csv",
     "annual_arrests.csv",
     "quotas.csv",
     "field_offices.csv",
     "reference.csv",
     "weekly_arrests_2025.csv",
+    "detention_stats.csv",
 ];
 
-const BUNDLED: [(&str, &[u8]); 6] = [
+const BUNDLED: [(&str, &[u8]); 7] = [
     ("sources.csv", include_bytes!("../../data/sources.csv")),
     (
         "annual_arrests.csv",
@@ -272,6 +280,10 @@ const BUNDLED: [(&str, &[u8]); 6] = [
     (
         "weekly_arrests_2025.csv",
         include_bytes!("../../data/weekly_arrests_2025.csv"),
+    ),
+    (
+        "detention_stats.csv",
+        include_bytes!("../../data/detention_stats.csv"),
     ),
 ];
 
@@ -347,17 +359,17 @@ impl Dataset {
                 format!("holds none of the data files ({})", FILES.join(", ")),
             ));
         }
-        match <[FileInput; 6]>::try_from(inputs) {
+        match <[FileInput; 7]>::try_from(inputs) {
             Ok(inputs) if errors.is_empty() => Self::from_inputs(&inputs),
             _ => Err(LoadError { errors }),
         }
     }
 
-    /// Parse and validate the six files, given in [`FILES`] order.
+    /// Parse and validate the files, given in [`FILES`] order.
     ///
     /// # Errors
     /// Every problem found, across all files.
-    pub fn from_inputs(inputs: &[FileInput; 6]) -> Result<Self, LoadError> {
+    pub fn from_inputs(inputs: &[FileInput; 7]) -> Result<Self, LoadError> {
         let [
             sources_in,
             annual_in,
@@ -365,6 +377,7 @@ impl Dataset {
             offices_in,
             reference_in,
             weekly_in,
+            detention_in,
         ] = inputs;
         let mut errors = Vec::new();
         let sources = parse_sources(sources_in, &mut errors);
@@ -385,6 +398,7 @@ impl Dataset {
         let offices = parse_offices(offices_in, &mut errors, &check_source);
         let reference = parse_reference(reference_in, &mut errors, &check_source);
         let weekly = parse_weekly(weekly_in, &mut errors, &check_source);
+        let detention = detention::parse(detention_in, &mut errors, &check_source);
         if !errors.is_empty() {
             return Err(LoadError { errors });
         }
@@ -400,6 +414,7 @@ impl Dataset {
             reference,
             weekly,
             sources,
+            detention,
             origins,
         })
     }
