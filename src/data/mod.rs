@@ -227,8 +227,12 @@ impl Dataset {
             }
         };
         let annual = annual::parse_annual(annual_in, &mut errors, &check_source);
-        let quotas = quotas::parse_quotas(quotas_in, &mut errors, &check_source);
-        let offices = offices::parse_offices(offices_in, &mut errors, &check_source);
+        // Offices first (a quota spreads over their number), errors still in file order.
+        let mut office_errors = Vec::new();
+        let offices = offices::parse_offices(offices_in, &mut office_errors, &check_source);
+        let office_count = u32::try_from(offices.len()).unwrap_or(u32::MAX).max(1);
+        let quotas = quotas::parse_quotas(quotas_in, &mut errors, &check_source, office_count);
+        errors.append(&mut office_errors);
         let reference = reference::parse_reference(reference_in, &mut errors, &check_source);
         let weekly = weekly::parse_weekly(weekly_in, &mut errors, &check_source);
         let detention = detention::parse(detention_in, &mut errors, &check_source);

@@ -44,11 +44,25 @@ pub(super) fn parse_weekly(
         errors,
     );
     let mut seen: FirstSeen<jiff::civil::Date> = FirstSeen::default();
+    let mut total: Option<u64> = Some(0);
     let mut out = Vec::new();
     for Line { line, record: r } in rows {
         let mut f = Fields::new(file, line, errors);
         let week_start = f.date("week_start", &r.week_start);
         let arrests = f.whole("arrests", &r.arrests);
+        if let (Some(sum), Some(n)) = (total, arrests) {
+            total = sum.checked_add(n);
+            if total.is_none() {
+                f.fail(
+                    "arrests",
+                    format!(
+                        "'{}' takes the series' total above {}, the largest count the model adds up",
+                        r.arrests,
+                        crate::number::group_thousands(u128::from(u64::MAX))
+                    ),
+                );
+            }
+        }
         let days = if r.days_covered.is_empty() {
             Some(7)
         } else {
