@@ -64,6 +64,21 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
     }
 }
 
+/// No command, in a build without the `tui` feature: the summary of the scenario the
+/// flags describe, as text, with a note that the screen is not built in.
+pub fn no_screen(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let _ = writeln!(
+        err,
+        "note: this build has no interactive screen (cargo feature `tui`); printing the summary"
+    );
+    let summary = Command::Summary(SummaryArgs {
+        scenario: cli.scenario.clone(),
+        format: FormatArg::Text,
+        ramp_weeks: None,
+    });
+    run(cli, &summary, out, err)
+}
+
 /// Why a command produced no output: the user's input (exit 2) or our own failure (exit 1).
 enum Failure {
     Usage(String),
