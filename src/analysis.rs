@@ -587,7 +587,7 @@ mod tests {
         );
         assert_eq!(cols, [10, 16, 20, 24, 25, 30]);
         let grid = sensitivity(&s, &data, &presets, &rows, &cols);
-        let cell = |per: u64, offices: u32| {
+        let cell = |per: u32, offices: u32| {
             let r = rows.iter().position(|x| *x == Fixed3::whole(per)).unwrap();
             let c = cols.iter().position(|x| *x == offices).unwrap();
             grid.cells[r][c].clone()

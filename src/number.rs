@@ -15,10 +15,21 @@ impl Fixed3 {
     /// Zero.
     pub const ZERO: Self = Self(0);
 
-    /// A whole number.
+    /// A whole number. Every `u32` fits, so this cannot fail; larger values go through
+    /// [`Fixed3::from_whole`].
     #[must_use]
-    pub const fn whole(n: u64) -> Self {
-        Self(n * 1000)
+    pub const fn whole(n: u32) -> Self {
+        Self(n as u64 * 1000)
+    }
+
+    /// A whole number of any size, refused when it does not fit in thousandths.
+    ///
+    /// # Errors
+    /// [`NumberError::TooLarge`] above `u64::MAX / 1000`.
+    pub fn from_whole(n: u64) -> Result<Self, NumberError> {
+        n.checked_mul(1000)
+            .map(Self)
+            .ok_or_else(|| NumberError::TooLarge(group_thousands(u128::from(u64::MAX / 1000))))
     }
 
     /// From a count of thousandths (`75_000` is 75).

@@ -168,28 +168,32 @@ fn invalid_flags_are_explained_with_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "invalid value 'abc' for '--per-office <N>': 'abc' is not a number",
+            "invalid value 'abc' for '--per-office <N>': per-office target 'abc' is not a number; \
+             expected a number from 0 to 1,000,000,000,000 a day, with at most 3 decimals",
         ));
     app()
         .args(["summary", "--days", "0"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "invalid value '0' for '--days <N>': 0 is not in 1..=366",
+            "invalid value '0' for '--days <N>': days '0' is out of range; \
+             expected a whole number of days from 1 to 366",
         ));
     app()
         .args(["summary", "--offices", "-3"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "invalid value '-3' for '--offices <N>': '-3' is negative; expected zero or more",
+            "invalid value '-3' for '--offices <N>': offices '-3' is negative; \
+             expected a whole number from 0 to 4,294,967,295",
         ));
     app()
         .args(["summary", "--offices", "4294967296"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "invalid value '4294967296' for '--offices <N>': '4294967296' is too large (at most 4,294,967,295)",
+            "invalid value '4294967296' for '--offices <N>': offices '4294967296' is too large; \
+             expected a whole number from 0 to 4,294,967,295",
         ));
     app()
         .args(["summary", "--preset", "nope"])
@@ -363,7 +367,7 @@ fn a_corrupt_scenario_file_is_reported_not_used() {
         .assert()
         .code(2)
         .stderr(format!(
-            "error: {}, field \"per_office\": 'lots' is not a number\n",
+            "error: {}, field \"per_office\": per-office target 'lots' is not a number; expected a number from 0 to 1,000,000,000,000 a day, with at most 3 decimals\n",
             file.display()
         ));
     assert_eq!(

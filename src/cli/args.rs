@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::data::Dataset;
+use crate::model::input::{self, Input};
 use crate::model::{self, Scenario};
-use crate::number::{Fixed3, NumberError, parse_thousandths};
+use crate::number::Fixed3;
 use crate::report::Format;
 
 pub use super::records::RecordsArgs;
@@ -163,7 +164,7 @@ pub struct ScenarioArgs {
     #[arg(long, value_name = "PCT", value_parser = parse_percent, allow_negative_numbers = true)]
     pub attainment: Option<Fixed3>,
     /// Days per year with arrests (1 to 366; 261 for weekdays only; default 365).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366))]
+    #[arg(long, value_name = "N", value_parser = parse_days)]
     pub days: Option<u16>,
     /// A different daily target for one office, as CODE=N (repeatable), e.g. DAL=120.
     #[arg(long = "office", value_name = "CODE=N", value_parser = parse_override)]
@@ -180,48 +181,42 @@ pub struct SummaryArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
     /// Also show a linear ramp-up over this many weeks from the latest year's pace.
-    #[arg(long, value_name = "WEEKS", value_parser = clap::value_parser!(u32).range(0..=52))]
+    #[arg(long, value_name = "WEEKS", value_parser = parse_ramp_weeks)]
     pub ramp_weeks: Option<u32>,
 }
 
-fn number_message(text: &str, e: &NumberError) -> String {
-    format!("'{text}' {e}")
-}
-
 pub(crate) fn parse_offices(text: &str) -> Result<u32, String> {
-    let n = crate::number::parse_whole(text).map_err(|e| match e {
-        NumberError::Negative => format!("'{text}' is negative; expected zero or more"),
-        other => number_message(text, &other),
-    })?;
-    u32::try_from(n).map_err(|_| format!("'{text}' is too large (at most 4,294,967,295)"))
+    input::parse_offices(text).map_err(|e| e.to_string())
 }
 
 pub(crate) fn parse_target(text: &str) -> Result<Fixed3, String> {
-    let t = parse_thousandths(text).map_err(|e| number_message(text, &e))?;
-    let t = Fixed3::from_thousandths(t);
-    if t > model::MAX_PER_OFFICE {
-        return Err(format!(
-            "'{text}' is too large (at most 1,000,000,000,000 a day)"
-        ));
-    }
-    Ok(t)
+    input::parse_target(Input::PerOffice, text).map_err(|e| e.to_string())
+}
+
+fn parse_office_target(text: &str) -> Result<Fixed3, String> {
+    input::parse_target(Input::OfficeTarget, text).map_err(|e| e.to_string())
 }
 
 pub(crate) fn parse_percent(text: &str) -> Result<Fixed3, String> {
-    let text = text.trim().trim_end_matches('%');
-    let t =
-        Fixed3::from_thousandths(parse_thousandths(text).map_err(|e| number_message(text, &e))?);
-    if t > model::MAX_ATTAINMENT {
-        return Err(format!("'{text}' is above {}%", model::MAX_ATTAINMENT));
-    }
-    Ok(t)
+    input::parse_attainment(text).map_err(|e| e.to_string())
+}
+
+fn parse_days(text: &str) -> Result<u16, String> {
+    input::parse_days(text).map_err(|e| e.to_string())
+}
+
+fn parse_ramp_weeks(text: &str) -> Result<u32, String> {
+    input::parse_ramp_weeks(text).map_err(|e| e.to_string())
 }
 
 pub(crate) fn parse_override(text: &str) -> Result<(String, Fixed3), String> {
     let (code, value) = text
         .split_once('=')
-        .ok_or_else(|| format!("'{text}' is not CODE=N (e.g. DAL=120)"))?;
-    Ok((code.trim().to_ascii_uppercase(), parse_target(value)?))
+        .ok_or_else(|| format!("'{}' is not CODE=N (e.g. DAL=120)", crate::text::echo(text)))?;
+    Ok((
+        code.trim().to_ascii_uppercase(),
+        parse_office_target(value)?,
+    ))
 }
 
 /// Why a scenario could not be built from the arguments.

@@ -99,7 +99,8 @@ impl RecordsArgs {
     }
 }
 
-/// `records`: read the file and lay out its counts; notes go to `err`.
+/// `records`: read the file and lay out its counts; notes go to `err`. The outer error
+/// is the file's (exit 2), the inner one a failed layout (exit 1).
 ///
 /// # Errors
 /// The file cannot be read, or (with `--strict`) a row is bad.
@@ -107,7 +108,7 @@ pub fn run(
     args: &RecordsArgs,
     data: &Dataset,
     err: &mut dyn Write,
-) -> Result<String, crate::records::RecordsError> {
+) -> Result<Result<String, report::ReportError>, crate::records::RecordsError> {
     let mut progress = progress_bar();
     let read = crate::records::read_file(
         &args.file,

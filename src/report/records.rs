@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{Format, wrap_into};
+use super::{CsvOut, Format, ReportError, json, wrap_into};
 use crate::number::group_thousands;
 use crate::text::{MAX_PAD, clip, echo, escape_controls, pad_width};
 
@@ -16,34 +16,36 @@ fn office_cell(label: &str) -> String {
 /// A records file's counts in `format`. For CSV only the table goes to the output
 /// (`date,count`, or `fiscal_year,office,count` with offices); [`records_notes`] gives
 /// what was skipped and which periods are partial, for stderr.
-#[must_use]
+///
+/// # Errors
+/// A failed serialisation (CSV or JSON).
 #[expect(clippy::too_many_lines, reason = "four formats of one table")]
 pub fn records(
     agg: &crate::records::Aggregate,
     period: crate::records::Period,
     by_office: bool,
     format: Format,
-) -> String {
+) -> Result<String, ReportError> {
     let rows = agg.report(period, by_office);
     let col = period.column();
-    match format {
+    Ok(match format {
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
+            let mut w = CsvOut::new();
             let header: Vec<&str> = if by_office {
                 vec![col, "office", "count"]
             } else {
                 vec![col, "count"]
             };
-            let _ = w.write_record(&header);
+            w.row(&header);
             for r in &rows {
                 let mut rec = vec![r.period.clone()];
                 if let Some(o) = &r.office {
                     rec.push(o.clone());
                 }
                 rec.push(r.count.to_string());
-                let _ = w.write_record(&rec);
+                w.row(&rec);
             }
-            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+            w.finish()?
         }
         Format::Json => {
             #[derive(Serialize)]
@@ -73,7 +75,7 @@ pub fn records(
                 by: period,
                 rows,
             };
-            serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+            json(&out)?
         }
         Format::Text | Format::Markdown => {
             let md = format == Format::Markdown;
@@ -129,7 +131,7 @@ pub fn records(
             }
             out
         }
-    }
+    })
 }
 
 /// How many unmatched offices or partial periods a note lists before "and N more".

@@ -879,7 +879,14 @@ impl App {
             ("json", Format::Json),
         ] {
             let path = base.with_extension(ext);
-            if let Err(e) = saved::write_new(&path, summary.render(format).as_bytes()) {
+            let text = match summary.render(format) {
+                Ok(text) => text,
+                Err(e) => {
+                    self.fail(format!("export stopped: {e}"));
+                    return;
+                }
+            };
+            if let Err(e) = saved::write_new(&path, text.as_bytes()) {
                 self.fail(format!("export stopped: {e}"));
                 return;
             }

@@ -1264,11 +1264,10 @@ impl Screen<'_> {
         let t = self.theme;
         let popup = centered(area, area.width, area.height);
         Clear.render(popup, buf);
-        let text = self
-            .app
-            .comparison
-            .as_ref()
-            .map_or_else(String::new, |c| c.render(crate::report::Format::Text));
+        let text = self.app.comparison.as_ref().map_or_else(String::new, |c| {
+            c.render(crate::report::Format::Text)
+                .unwrap_or_else(|e| e.to_string())
+        });
         Paragraph::new(text)
             .block(Block::bordered().title(Span::styled(
                 " Scenarios side by side (Esc closes; Up/Down scroll) ",

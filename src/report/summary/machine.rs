@@ -1,11 +1,12 @@
 //! The summary for scripts: CSV (one row per fiscal year) and JSON (everything).
 
 use super::Summary;
+use crate::report::{CsvOut, ReportError, json};
 
 impl Summary<'_> {
-    pub(super) fn csv(&self) -> String {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let _ = w.write_record([
+    pub(super) fn csv(&self) -> Result<String, ReportError> {
+        let mut w = CsvOut::new();
+        w.row([
             "fiscal_year",
             "arrests",
             "days",
@@ -19,7 +20,7 @@ impl Summary<'_> {
         ]);
         let opt = |m: Option<f64>| m.map_or_else(String::new, |m| m.to_string());
         for c in &self.outcome.comparisons {
-            let _ = w.write_record([
+            w.row([
                 c.fiscal_year.to_string(),
                 c.arrests.to_string(),
                 c.days.to_string(),
@@ -32,10 +33,10 @@ impl Summary<'_> {
                 c.source_id.clone(),
             ]);
         }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+        w.finish()
     }
 
-    pub(super) fn json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+    pub(super) fn json(&self) -> Result<String, ReportError> {
+        json(self)
     }
 }

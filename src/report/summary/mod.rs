@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::data::{Dataset, Origin, QuotaKind, Source};
 use crate::model::{self, Outcome, Preset, Scenario};
 use crate::number::{format_f64, group_thousands};
-use crate::report::Format;
+use crate::report::{Format, ReportError};
 
 /// Everything a report shows, computed once.
 #[derive(Debug, Clone, Serialize)]
@@ -166,11 +166,13 @@ impl<'a> Summary<'a> {
     }
 
     /// The report in `format`.
-    #[must_use]
-    pub fn render(&self, format: Format) -> String {
+    ///
+    /// # Errors
+    /// A failed serialisation (CSV or JSON).
+    pub fn render(&self, format: Format) -> Result<String, ReportError> {
         match format {
-            Format::Text => self.text(),
-            Format::Markdown => self.markdown(),
+            Format::Text => Ok(self.text()),
+            Format::Markdown => Ok(self.markdown()),
             Format::Csv => self.csv(),
             Format::Json => self.json(),
         }
