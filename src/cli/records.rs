@@ -64,6 +64,9 @@ pub struct RecordsArgs {
     /// The CSV delimiter instead of the sniffed one: one character, or `tab`.
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<Delimiter>,
+    /// Read only this XLSX sheet (by default every sheet, stacked).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 }
 
 /// A CSV delimiter given on the command line.
@@ -95,6 +98,7 @@ impl RecordsArgs {
             strict: self.strict,
             drop_duplicates: self.drop_duplicates,
             delimiter: self.delimiter.map(|d| d.0),
+            sheet: self.sheet.clone(),
         }
     }
 }

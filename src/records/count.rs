@@ -42,6 +42,8 @@ pub(crate) struct Counter<'a> {
     counts: FxHashMap<(i32, u32), u64>,
     pub(crate) stats: Stats,
     skipped: [u64; SkipReason::ALL.len()],
+    /// The sheet being read, named in bad rows when a workbook has several.
+    sheet: Option<String>,
 }
 
 impl<'a> Counter<'a> {
@@ -54,7 +56,13 @@ impl<'a> Counter<'a> {
             counts: FxHashMap::default(),
             stats: Stats::default(),
             skipped: [0; SkipReason::ALL.len()],
+            sheet: None,
         }
+    }
+
+    /// Name `sheet` in the bad rows that follow (when `several` sheets are read).
+    pub(crate) fn set_sheet(&mut self, several: bool, sheet: &str) {
+        self.sheet = several.then(|| sheet.to_string());
     }
 
     /// Count one row, or say why not (the caller then calls [`Counter::skip`] with the
@@ -105,7 +113,10 @@ impl<'a> Counter<'a> {
         let value = String::from_utf8_lossy(&value[..value.len().min(MAX_VALUE)]).into_owned();
         if self.options.strict && reason != SkipReason::Duplicate {
             return Err(RecordsError::Strict {
-                path: self.path.clone(),
+                path: match &self.sheet {
+                    Some(s) => format!("{} sheet \"{}\"", self.path, crate::text::echo(s)),
+                    None => self.path.clone(),
+                },
                 line,
                 reason,
                 value: crate::text::echo(&value),
@@ -117,6 +128,7 @@ impl<'a> Counter<'a> {
                 line,
                 reason,
                 value,
+                sheet: self.sheet.clone(),
             });
         }
         Ok(())

@@ -43,12 +43,14 @@ fn counts_skips_and_line_numbers() {
             BadRow {
                 line: 6,
                 reason: SkipReason::UnparseableDate,
-                value: "not a date".into()
+                value: "not a date".into(),
+                sheet: None
             },
             BadRow {
                 line: 7,
                 reason: SkipReason::MissingOffice,
-                value: String::new()
+                value: String::new(),
+                sheet: None
             },
         ]
     );
@@ -255,7 +257,8 @@ fn an_unterminated_quote_is_reported_by_line_and_later_rows_still_count() {
         [BadRow {
             line: 2,
             reason: SkipReason::UnterminatedQuote,
-            value: "2025-01-02,\"Dallas".into()
+            value: "2025-01-02,\"Dallas".into(),
+            sheet: None
         }]
     );
     let strict = Options {

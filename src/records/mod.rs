@@ -56,6 +56,8 @@ pub struct Options {
     pub drop_duplicates: bool,
     /// The CSV delimiter, instead of sniffing one.
     pub delimiter: Option<u8>,
+    /// Only this sheet of an XLSX workbook (all of them, stacked, by default).
+    pub sheet: Option<String>,
 }
 
 /// Why a records file cannot be read.
@@ -164,6 +166,9 @@ pub struct BadRow {
     pub reason: SkipReason,
     /// The value at fault.
     pub value: String,
+    /// The XLSX sheet, when a workbook has several.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 /// Counts of what happened to the rows.
@@ -180,8 +185,11 @@ pub struct Stats {
     pub examples: Vec<BadRow>,
     /// Rows DDP flags as likely duplicates (`None` without that column).
     pub duplicates_flagged: Option<u64>,
-    /// Rows before the header (DDP raw files have 6).
+    /// Rows before the header (DDP raw files have 6; summed over sheets).
     pub preamble_rows: u64,
+    /// Data rows read from each XLSX sheet, in workbook order (empty for CSV).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<(String, u64)>,
 }
 
 fn reasons_as_map<S: serde::Serializer>(v: &[(SkipReason, u64)], s: S) -> Result<S::Ok, S::Error> {

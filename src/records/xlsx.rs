@@ -10,11 +10,14 @@ use super::dates::serial_f64_day;
 use super::{Aggregate, Options, PREAMBLE_LIMIT, RecordsError, parse_date};
 use crate::data::FieldOffice;
 
-/// Read the first worksheet of an XLSX file, streaming its cells row by row (only the
-/// shared-strings table is held, not the sheet).
+/// Read an XLSX file: every worksheet stacked (or only `options.sheet`), each with its
+/// own preamble skipped, streaming cells row by row (only the shared-strings table is
+/// held, not the sheet). The report gives each sheet's rows; a sheet whose header
+/// differs from the first one's is an error naming it.
 ///
 /// # Errors
-/// See [`super::read_file`].
+/// See [`super::read_file`]; also a sheet with another header or none, and a named
+/// sheet that is not in the workbook.
 pub fn read_xlsx(
     path: &Path,
     offices: &[FieldOffice],
@@ -27,50 +30,92 @@ pub fn read_xlsx(
         path: shown.clone(),
         message: e.to_string(),
     };
-    let mut book: Xlsx<_> = open_workbook(path).map_err(|e| io(&e))?;
-    let sheet = book
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| io(&"the workbook has no sheets"))?;
-    let mut cells = book.worksheet_cells_reader(&sheet).map_err(|e| io(&e))?;
-    let total_rows = u64::from(cells.dimensions().end.0) + 1;
-    let mut sheet_rows = SheetRows {
-        path: &shown,
-        options,
-        header: None,
-        preamble: 0,
-        first_names: Vec::new(),
-        counter: Counter::new(&shown, offices, options),
+    let format = |what: String| RecordsError::Format {
+        path: shown.clone(),
+        what,
     };
-    let mut row_number: Option<u32> = None;
-    let mut row: Vec<(u32, XlsxCell)> = Vec::new();
-    while let Some(cell) = cells.next_cell().map_err(|e| io(&e))? {
-        let (r, c) = cell.get_position();
-        if row_number != Some(r) {
-            if let Some(prev) = row_number {
-                if !sheet_rows.row(prev, &row)? {
-                    break;
-                }
-                if prev % 10_000 == 0 {
-                    progress(u64::from(prev), total_rows);
+    let mut book: Xlsx<_> = open_workbook(path).map_err(|e: calamine::XlsxError| {
+        format(format!(
+            "a zip archive that is not a readable XLSX workbook ({})",
+            crate::text::echo(&e.to_string())
+        ))
+    })?;
+    let all = book.sheet_names();
+    let sheets: Vec<String> = match &options.sheet {
+        Some(name) => {
+            let found = all.iter().find(|s| *s == name).ok_or_else(|| {
+                format(format!(
+                    "no sheet named \"{}\" (the workbook has: {})",
+                    crate::text::echo(name),
+                    all.iter()
+                        .map(|s| crate::text::echo(s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+            })?;
+            vec![found.clone()]
+        }
+        None => all.clone(),
+    };
+    if sheets.is_empty() {
+        return Err(io(&"the workbook has no sheets"));
+    }
+    let mut counter = Counter::new(&shown, offices, options);
+    let mut first: Option<(String, Vec<String>, Columns)> = None;
+    let mut first_names = Vec::new();
+    let mut preamble = 0;
+    let mut per_sheet = Vec::new();
+    for sheet in &sheets {
+        let mut cells = book.worksheet_cells_reader(sheet).map_err(|e| io(&e))?;
+        let total_rows = u64::from(cells.dimensions().end.0) + 1;
+        let before = counter.stats.rows_read;
+        counter.set_sheet(sheets.len() > 1, sheet);
+        let mut rows = SheetRows {
+            path: &shown,
+            options,
+            header: None,
+            header_names: Vec::new(),
+            preamble: 0,
+            first_names: Vec::new(),
+            counter: &mut counter,
+        };
+        let any = rows.stream(&mut cells, total_rows, progress)?;
+        if first_names.is_empty() {
+            first_names.clone_from(&rows.first_names);
+        }
+        preamble += rows.preamble;
+        let (header, names) = (rows.header.take(), std::mem::take(&mut rows.header_names));
+        match (header, &first) {
+            (None, _) if !any => {}
+            (None, _) if sheets.len() == 1 => {
+                return Err(no_date_column(&shown, options, &first_names));
+            }
+            (None, _) => {
+                return Err(format(format!(
+                    "sheet \"{}\" has no header with a date column in its first {PREAMBLE_LIMIT} rows; pick a sheet with --sheet NAME",
+                    crate::text::echo(sheet)
+                )));
+            }
+            (Some(cols), None) => first = Some((sheet.clone(), names, cols)),
+            (Some(_), Some((name, first_header, _))) => {
+                if !same_header(first_header, &names) {
+                    return Err(format(format!(
+                        "sheet \"{}\" has another header than sheet \"{}\" ({} against {}); read it alone with --sheet NAME",
+                        crate::text::echo(sheet),
+                        crate::text::echo(name),
+                        crate::text::echo(&names.join(", ")),
+                        crate::text::echo(&first_header.join(", "))
+                    )));
                 }
             }
-            row.clear();
-            row_number = Some(r);
         }
-        if sheet_rows.wants(c) {
-            row.push((c, XlsxCell::of(cell.get_value())));
-        }
+        per_sheet.push((sheet.clone(), counter.stats.rows_read - before));
     }
-    if let Some(prev) = row_number {
-        sheet_rows.row(prev, &row)?;
-    }
-    let Some(cols) = sheet_rows.header.take() else {
-        return Err(no_date_column(&shown, options, &sheet_rows.first_names));
+    let Some((_, _, cols)) = first else {
+        return Err(no_date_column(&shown, options, &first_names));
     };
-    let mut counter = sheet_rows.counter;
-    counter.stats.preamble_rows = sheet_rows.preamble;
+    counter.stats.preamble_rows = preamble;
+    counter.stats.sheets = per_sheet;
     Ok(counter.finish(&cols))
 }
 
@@ -107,17 +152,71 @@ impl XlsxCell {
     }
 }
 
+/// Whether two header rows name the same columns (case, spaces and trailing empty
+/// cells aside).
+fn same_header(a: &[String], b: &[String]) -> bool {
+    let norm = |v: &[String]| {
+        let mut v: Vec<String> = v.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+        while v.last().is_some_and(String::is_empty) {
+            v.pop();
+        }
+        v
+    };
+    norm(a) == norm(b)
+}
+
 /// The rows of a sheet, header first.
-struct SheetRows<'a> {
+struct SheetRows<'a, 'b> {
     path: &'a str,
     options: &'a Options,
     header: Option<Columns>,
+    /// The header row's names, to compare sheets.
+    header_names: Vec<String>,
     preamble: u64,
     first_names: Vec<String>,
-    counter: Counter<'a>,
+    counter: &'a mut Counter<'b>,
 }
 
-impl SheetRows<'_> {
+impl SheetRows<'_, '_> {
+    /// Stream a sheet's cells row by row; whether it had any cell.
+    fn stream<RS: std::io::Read + std::io::Seek>(
+        &mut self,
+        cells: &mut calamine::XlsxCellReader<'_, RS>,
+        total_rows: u64,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<bool, RecordsError> {
+        let io = |e: &dyn std::fmt::Display| RecordsError::Io {
+            path: self.path.to_string(),
+            message: e.to_string(),
+        };
+        let mut row_number: Option<u32> = None;
+        let mut row: Vec<(u32, XlsxCell)> = Vec::new();
+        let mut any = false;
+        while let Some(cell) = cells.next_cell().map_err(|e| io(&e))? {
+            any = true;
+            let (r, c) = cell.get_position();
+            if row_number != Some(r) {
+                if let Some(prev) = row_number {
+                    if !self.row(prev, &row)? {
+                        return Ok(any);
+                    }
+                    if prev % 10_000 == 0 {
+                        progress(u64::from(prev), total_rows);
+                    }
+                }
+                row.clear();
+                row_number = Some(r);
+            }
+            if self.wants(c) {
+                row.push((c, XlsxCell::of(cell.get_value())));
+            }
+        }
+        if let Some(prev) = row_number {
+            self.row(prev, &row)?;
+        }
+        Ok(any)
+    }
+
     /// Whether column `c` is kept: all of them until the header is found.
     fn wants(&self, c: u32) -> bool {
         let c = c as usize;
@@ -142,7 +241,10 @@ impl SheetRows<'_> {
                 self.first_names.clone_from(&names);
             }
             match find_columns(&names, self.options, self.path)? {
-                Some(c) => self.header = Some(c),
+                Some(c) => {
+                    self.header = Some(c);
+                    self.header_names = names;
+                }
                 None if self.preamble < PREAMBLE_LIMIT as u64 => self.preamble += 1,
                 None => return Ok(false),
             }

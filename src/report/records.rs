@@ -137,6 +137,36 @@ pub fn records(
 /// How many unmatched offices or partial periods a note lists before "and N more".
 const LISTED: usize = 20;
 
+/// The first skipped rows by line (and sheet), and how many more.
+fn examples_note(s: &crate::records::Stats, skipped: u64) -> Option<String> {
+    if s.examples.is_empty() {
+        return None;
+    }
+    let ex: Vec<String> = s
+        .examples
+        .iter()
+        .map(|b| {
+            let sheet = b
+                .sheet
+                .as_ref()
+                .map_or_else(String::new, |s| format!("sheet \"{}\" ", echo(s)));
+            format!(
+                "{sheet}line {} ({}: '{}')",
+                b.line,
+                b.reason,
+                echo(&b.value)
+            )
+        })
+        .collect();
+    let more = skipped.saturating_sub(s.examples.len() as u64);
+    let more = if more > 0 {
+        format!(", and {} more", group_thousands(u128::from(more)))
+    } else {
+        String::new()
+    };
+    Some(format!("First skipped: {}{more}", ex.join(", ")))
+}
+
 /// The first [`LISTED`] of `total` items, then ", and N more".
 fn listed(items: impl Iterator<Item = String>, total: usize) -> String {
     let shown: Vec<String> = items.take(LISTED).collect();
@@ -188,19 +218,20 @@ pub fn records_notes(
             format!(" ({})", reasons.join(", "))
         }
     ));
-    if !s.examples.is_empty() {
-        let ex: Vec<String> = s
-            .examples
+    if let Some(note) = examples_note(s, skipped) {
+        notes.push(note);
+    }
+    if !s.sheets.is_empty() {
+        let sheets: Vec<String> = s
+            .sheets
             .iter()
-            .map(|b| format!("line {} ({}: '{}')", b.line, b.reason, echo(&b.value)))
+            .map(|(name, rows)| format!("\"{}\" {}", echo(name), n(*rows)))
             .collect();
-        let more = skipped.saturating_sub(s.examples.len() as u64);
-        let more = if more > 0 {
-            format!(", and {} more", n(more))
-        } else {
-            String::new()
-        };
-        notes.push(format!("First skipped: {}{more}", ex.join(", ")));
+        let total = sheets.len();
+        notes.push(format!(
+            "Rows by sheet: {}",
+            listed(sheets.into_iter(), total)
+        ));
     }
     if s.preamble_rows > 0 {
         notes.push(format!(
