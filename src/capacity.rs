@@ -10,6 +10,8 @@
 //! The check assumes a steady state: it says nothing of transfers, releases, or the CBP
 //! detainees who share the same beds.
 
+mod defaults;
+mod observed;
 mod ramp;
 mod steps;
 
@@ -19,8 +21,10 @@ use serde::Serialize;
 
 use crate::data::{Confidence, Dataset};
 use crate::model::{Outcome, Scenario, fiscal_year_days};
-use crate::number::{AMOUNT_SCALE, Amount, Fixed3, group_thousands};
+use crate::number::{AMOUNT_SCALE, Amount, Fixed3};
 
+pub use defaults::Defaults;
+pub use observed::{Observed, ObservedPeak, ObservedYear, amount, observed};
 pub use ramp::{RampBeds, ramp_beds};
 
 /// 100% in thousandths of a percent.
@@ -235,7 +239,7 @@ pub struct Assumption<T> {
 }
 
 impl<T> Assumption<T> {
-    fn given(value: T) -> Self {
+    pub(crate) fn given(value: T) -> Self {
         Self {
             value,
             exact: true,
@@ -257,7 +261,13 @@ impl<T> Assumption<T> {
     }
 }
 
-fn sourced<T>(value: T, exact: bool, id: &str, c: Confidence, basis: &str) -> Assumption<T> {
+pub(crate) fn sourced<T>(
+    value: T,
+    exact: bool,
+    id: &str,
+    c: Confidence,
+    basis: &str,
+) -> Assumption<T> {
     Assumption {
         value,
         exact,
@@ -280,153 +290,6 @@ pub struct Assumptions {
     pub officers: Assumption<u64>,
     /// Percent of arrests made at large.
     pub at_large_share: Assumption<Fixed3>,
-}
-
-/// The default assumptions and the offered alternatives, each with its source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Defaults {
-    /// The defaults.
-    pub assumptions: Assumptions,
-    /// FY2024's detained share: ICE-arrest book-ins over administrative arrests.
-    pub detained_share_fy2024: Assumption<Fixed3>,
-    /// ICE's "officers and agents" of January 2026 (all of ICE, not ERO alone).
-    pub officers_2026: Assumption<u64>,
-    /// The officer count behind the latest official year's per-officer pace.
-    pub officers_before_2025: Assumption<u64>,
-}
-
-/// ICE-arrested detainees' average stay in FY2025, "FY Overall" in ICE's FY2025
-/// detention statistics workbook (`FY25_detentionStats09242025.xlsx`, sheet
-/// "Detention FY25", cell N113): 43.6531 days, shown rounded there as 43.7.
-const STAY_FY2025: u64 = 436_531;
-/// ICE-arrest initial book-ins in FY2024 (`FY24_detentionStats.xlsx`, V22), official.
-const BOOK_INS_FY2024: u64 = 90_615;
-
-impl Defaults {
-    /// The defaults for `data`: the stay of the latest full fiscal year, FY2024's
-    /// at-large share from the loaded figures, the reported beds and officers.
-    #[must_use]
-    pub fn of(data: &Dataset) -> Self {
-        let arrests_fy2024 = data
-            .annual
-            .iter()
-            .find(|a| a.fiscal_year == 2024 && a.confidence == Confidence::Official);
-        let at_large = data.reference.iter().find(|r| r.id == "at-large-fy2024");
-        let ratio = |num: u64, den: u64| {
-            Fixed3::from_ratio(u128::from(num) * 100, u128::from(den)).unwrap_or_default()
-        };
-        let at_large_share = match (at_large, arrests_fy2024) {
-            (Some(r), Some(a)) if a.arrests > 0 => {
-                let (v, exact) = ratio(r.value, a.arrests);
-                sourced(
-                    v,
-                    exact,
-                    &a.source_id,
-                    Confidence::Derived,
-                    &format!(
-                        "FY2024: {} at-large of {} arrests",
-                        group_thousands(u128::from(r.value)),
-                        group_thousands(u128::from(a.arrests))
-                    ),
-                )
-            }
-            _ => Assumption::given(Fixed3::ZERO),
-        };
-        let detained_share_fy2024 = match arrests_fy2024 {
-            Some(a) if a.arrests > 0 => {
-                let (v, exact) = ratio(BOOK_INS_FY2024, a.arrests);
-                sourced(
-                    v,
-                    exact,
-                    "ice-detention-fy2024",
-                    Confidence::Derived,
-                    &format!(
-                        "FY2024: {} ICE-arrest book-ins / {} arrests, different measures",
-                        group_thousands(u128::from(BOOK_INS_FY2024)),
-                        group_thousands(u128::from(a.arrests))
-                    ),
-                )
-            }
-            _ => Assumption::given(Fixed3::whole(100)),
-        };
-        let officers_before_2025 = sourced(
-            6_000,
-            true,
-            "ap-ero-officers",
-            Confidence::Reported,
-            "about 6,000 ERO deportation officers before 2025",
-        );
-        Self {
-            assumptions: Assumptions {
-                stay_days: sourced(
-                    StayDays(STAY_FY2025),
-                    true,
-                    "ice-detention-fy2025",
-                    Confidence::Official,
-                    "ICE-arrested detainees' average stay, FY2025, 43.7 rounded",
-                ),
-                detained_share: Assumption {
-                    value: Fixed3::whole(100),
-                    exact: true,
-                    source_id: None,
-                    confidence: None,
-                    basis: "if everyone arrested is detained".to_string(),
-                },
-                beds: sourced(
-                    41_500,
-                    true,
-                    "dwn-2024-03-23",
-                    Confidence::Reported,
-                    "funded average daily population, FY2024",
-                ),
-                officers: officers_before_2025.clone(),
-                at_large_share,
-            },
-            detained_share_fy2024,
-            officers_2026: sourced(
-                22_000,
-                true,
-                "ice-2026-01-officers",
-                Confidence::Reported,
-                "ICE officers and agents, January 2026, all of ICE, not ERO alone",
-            ),
-            officers_before_2025,
-        }
-    }
-
-    /// The assumptions with `settings` applied over the defaults.
-    #[must_use]
-    pub fn resolve(&self, settings: &Settings) -> Assumptions {
-        let d = &self.assumptions;
-        let pick =
-            |set: Option<Fixed3>, default: &Assumption<Fixed3>, alt: &Assumption<Fixed3>| match set
-            {
-                None => default.clone(),
-                Some(v) if v == alt.value => alt.clone(),
-                Some(v) => Assumption::given(v),
-            };
-        Assumptions {
-            stay_days: settings
-                .stay_days
-                .map_or_else(|| d.stay_days.clone(), Assumption::given),
-            detained_share: pick(
-                settings.detained_share,
-                &d.detained_share,
-                &self.detained_share_fy2024,
-            ),
-            beds: settings
-                .beds
-                .map_or_else(|| d.beds.clone(), Assumption::given),
-            officers: match settings.officers {
-                None => d.officers.clone(),
-                Some(n) if n == self.officers_2026.value => self.officers_2026.clone(),
-                Some(n) => Assumption::given(n),
-            },
-            at_large_share: settings
-                .at_large_share
-                .map_or_else(|| d.at_large_share.clone(), Assumption::given),
-        }
-    }
 }
 
 /// A past year's pace beside the scenario's.
@@ -497,6 +360,10 @@ pub struct Capacity {
     /// With `--ramp-weeks`: the beds through the ramp.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ramp: Option<RampBeds>,
+    /// The observed record: average daily population and stays, and the peak month.
+    pub observed: Observed,
+    /// Beds needed / the peak month's average daily population.
+    pub peak_multiple: Option<f64>,
 }
 
 /// The check of `scenario` with `assumptions`; with `ramp_weeks`, the beds through a
@@ -549,6 +416,7 @@ pub fn check(
                 source_id: r.source_id.clone(),
             }
         });
+    let record = observed(&data.detention);
     let ramp = ramp_weeks.map(|w| {
         let r = crate::analysis::ramp(scenario, outcome, w, None);
         ramp_beds(&r, daily.to_f64(), share, stay, beds)
@@ -577,6 +445,10 @@ pub fn check(
         at_large_fy2024,
         assumptions,
         ramp,
+        peak_multiple: record.peak.as_ref().and_then(|p| {
+            needed.and_then(|n| n.value.ratio(observed::amount(p.average_daily_population)))
+        }),
+        observed: record,
     }
 }
 
@@ -602,4 +474,4 @@ impl Capacity {
     }
 }
 
-pub use steps::{CAVEAT, assumption_lines, steps};
+pub use steps::{CAVEAT, assumption_lines, observed_lines, steps};

@@ -242,6 +242,7 @@ fn the_check_of_the_default_scenario_in_words() {
             "~81,849.6 / 41,500 funded beds = 1.97x the funded beds (~40,349.6 beds short)",
             "41,500 beds / (100% detained x 43.6531 days) = ~950.68 arrests a day sustained",
             "~950.68 a day / 25 offices = a target of ~38.027 per office a day",
+            "~81,849.6 / ~71,929.5 (the January 2026 peak month) = 1.14x the highest monthly average in the workbooks",
             "1,875 arrests a day / 6,000 officers = 0.3125 arrests per officer a day",
             "FY2024: 309.9 arrests a day / about 6,000 officers = 0.052 arrests per officer a day",
             "1,875 arrests a day x ~29.307% at large = ~549.51 at-large arrests a day",
@@ -419,4 +420,53 @@ fn stays_are_read_to_four_decimals() {
     assert_eq!(e("-1"), "is negative");
     assert_eq!(e("0.00001e1"), "has more than 4 decimal places");
     assert_eq!(e(""), "is empty");
+}
+
+#[test]
+fn the_observed_record_beside_the_check() {
+    let data = data();
+    let s = Scenario::default();
+    let o = model::evaluate(&s, &data);
+    let d = Defaults::of(&data);
+    let c = capacity::check(&s, &o, &data, &d, d.assumptions.clone(), None);
+    let years: Vec<(i32, String, String)> = c
+        .observed
+        .years
+        .iter()
+        .map(|y| {
+            (
+                y.fiscal_year,
+                y.average_daily_population.unwrap().to_string(),
+                y.ice_stay.unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        years,
+        [
+            (2024, "37721.8033".to_string(), "46.0446".to_string()),
+            (2025, "48404.4817".to_string(), "43.6531".to_string()),
+            (2026, "66978.0484".to_string(), "44.52".to_string()),
+        ]
+    );
+    let peak = c.observed.peak.as_ref().unwrap();
+    assert_eq!(peak.month.to_string(), "2026-01-01");
+    assert_eq!(
+        capacity::amount(peak.average_daily_population).plain(),
+        "71929.4839"
+    );
+    assert_eq!(peak.source_id, "ice-detention-fy2026");
+    assert_eq!(
+        capacity::observed_lines(&c, &data),
+        [
+            "FY2024 (to 2024-09-30): ~37,722 held on an average day; average stay 46.0446 days for ICE-arrested detainees, 46.9012 days for everyone (official) [ICE detention statistics FY2024]",
+            "FY2025 (to 2025-09-20): ~48,404 held on an average day; average stay 43.6531 days for ICE-arrested detainees, 50.3172 days for everyone (official) [ICE detention statistics FY2025]",
+            "FY2026 (to 2026-04-04): ~66,978 held on an average day; average stay 44.52 days for ICE-arrested detainees, 50.2218 days for everyone (official) [ICE detention statistics FY2026]",
+            "Peak month: January 2026, 71,929.4839 held on an average day (official) [ICE detention statistics FY2026]",
+        ]
+    );
+    // The monthly series for the screen's chart, in date order.
+    assert!(c.observed.monthly.windows(2).all(|w| w[0].0 < w[1].0));
+    // FY2019-FY2025, then October 2025 to April 2026 (April 1-4 only).
+    assert_eq!(c.observed.monthly.len(), 12 * 7 + 7);
 }

@@ -75,6 +75,14 @@ fn the_defaults_in_json_carry_their_source_ids() {
     );
     assert_eq!(c["at_large_fy2024"]["count"], 33_243);
     assert_eq!(c["latest_year_per_officer"]["fiscal_year"], 2024);
+    assert_eq!(c["observed"]["years"][1]["fiscal_year"], 2025);
+    assert_eq!(c["observed"]["years"][1]["ice_stay"], 43.653_1);
+    assert_eq!(c["observed"]["peak"]["month"], "2026-01-01");
+    assert_eq!(
+        c["observed"]["peak"]["average_daily_population"],
+        71_929.483_9
+    );
+    assert_eq!(c["observed"]["peak"]["source_id"], "ice-detention-fy2026");
     // The capacity sources are listed with the others.
     let ids: Vec<&str> = v["sources"]
         .as_array()
@@ -97,7 +105,7 @@ fn the_defaults_in_json_carry_their_source_ids() {
 fn the_text_summary_spells_out_the_arithmetic() {
     let text = stdout_of(&["summary"]);
     assert!(text.contains(
-        "\nCapacity check (the beds, officers and at-large arrests it would take)\n  Assumptions\n    Average stay 43.6531 days: ICE-arrested detainees' average stay, FY2025,\n      43.7 rounded (official, ice-detention-fy2025; change with --stay-days)\n"
+        "\nCapacity check (the beds, officers and at-large arrests it would take)\n  Assumptions\n    Average stay 43.6531 days: ICE-arrested detainees' average stay, FY2025 (the\n      latest full year), 43.7 rounded (official, ice-detention-fy2025; change\n      with --stay-days)\n"
     ), "{text}");
     assert!(
         text.contains(
@@ -108,6 +116,9 @@ fn the_text_summary_spells_out_the_arithmetic() {
         "    1,875 arrests a day x 100% detained x 43.6531 days held = ~81,849.6 people\n      held at once [ICE detention statistics FY2025]\n"
     ));
     assert!(text.contains("    ~549.51 / 90.8 = 6.05 times FY2024's at-large pace\n"));
+    assert!(text.contains(
+        "    Peak month: January 2026, 71,929.4839 held on an average day (official) [ICE\n      detention statistics FY2026]\n"
+    ));
     assert!(text.contains(
         "It leaves out transfers and releases, and the CBP detainees who share\n  the same beds.\n"
     ));

@@ -95,7 +95,60 @@ pub fn steps(c: &Capacity, data: &Dataset) -> Vec<Step> {
             source: None,
         });
     }
+    if let (Some(n), Some(p), Some(m)) = (c.beds_needed, &c.observed.peak, c.peak_multiple) {
+        out.push(Step {
+            question: format!(
+                "{} / {} (the {} peak month)",
+                n.display(1),
+                super::amount(p.average_daily_population).display(1),
+                month_name(p.month)
+            ),
+            answer: format!("{}x the highest monthly average in the workbooks", times(m)),
+            source: short(data, Some(&p.source_id)),
+        });
+    }
     out.extend(pace_steps(c, data));
+    out
+}
+
+/// `January 2026`.
+fn month_name(d: jiff::civil::Date) -> String {
+    d.strftime("%B %Y").to_string()
+}
+
+/// The observed record, one line a fiscal year, then the peak month.
+#[must_use]
+pub fn observed_lines(c: &Capacity, data: &Dataset) -> Vec<String> {
+    let days = |d: Option<crate::data::Decimal4>| {
+        d.map_or_else(|| "n/a".to_string(), |d| format!("{d} days"))
+    };
+    let mut out: Vec<String> = c
+        .observed
+        .years
+        .iter()
+        .map(|y| {
+            let cite = short(data, Some(&y.source_id)).unwrap_or_else(|| y.source_id.clone());
+            format!(
+                "FY{} (to {}): {} held on an average day; average stay {} for ICE-arrested detainees, {} for everyone ({}) [{cite}]",
+                y.fiscal_year,
+                y.data_through,
+                y.average_daily_population
+                    .map_or_else(|| "n/a".to_string(), |a| super::amount(a).display(0)),
+                days(y.ice_stay),
+                days(y.all_stay),
+                y.confidence.label(),
+            )
+        })
+        .collect();
+    if let Some(p) = &c.observed.peak {
+        let cite = short(data, Some(&p.source_id)).unwrap_or_else(|| p.source_id.clone());
+        out.push(format!(
+            "Peak month: {}, {} held on an average day ({}) [{cite}]",
+            month_name(p.month),
+            super::amount(p.average_daily_population).display(4),
+            p.confidence.label()
+        ));
+    }
     out
 }
 

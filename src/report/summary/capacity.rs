@@ -67,6 +67,14 @@ impl Summary<'_> {
         if let Some(r) = self.capacity_ramp_sentence() {
             wrap_into(&mut out, &r, "  ", "  ");
         }
+        if !c.observed.is_empty() {
+            out.push_str(
+                "  The record (ICE Detention Statistics; CBP-arrested detainees included)\n",
+            );
+            for line in &c.observed {
+                wrap_into(&mut out, line, "    ", "      ");
+            }
+        }
         wrap_into(&mut out, c.caveat, "  ", "  ");
         out
     }
@@ -91,6 +99,14 @@ impl Summary<'_> {
         }
         if let Some(r) = self.capacity_ramp_sentence() {
             let _ = writeln!(out, "\n{r}");
+        }
+        if !c.observed.is_empty() {
+            out.push_str(
+                "\nThe record (ICE Detention Statistics; CBP-arrested detainees included):\n\n",
+            );
+            for line in &c.observed {
+                let _ = writeln!(out, "- {line}");
+            }
         }
         let _ = writeln!(out, "\n{}", c.caveat);
         out

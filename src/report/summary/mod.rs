@@ -60,6 +60,9 @@ pub struct CapacitySummary {
     /// Each assumption (name and value, basis and source), then the alternatives.
     #[serde(skip)]
     pub lines: Vec<(String, String)>,
+    /// The observed record in words.
+    #[serde(skip)]
+    pub observed: Vec<String>,
     /// What the check does not say.
     pub caveat: &'static str,
 }
@@ -206,6 +209,7 @@ impl<'a> Summary<'a> {
         self.capacity = Some(CapacitySummary {
             steps: crate::capacity::steps(&check, data),
             lines: crate::capacity::assumption_lines(&check, defaults),
+            observed: crate::capacity::observed_lines(&check, data),
             caveat: crate::capacity::CAVEAT,
             check,
         });
