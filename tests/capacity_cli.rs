@@ -271,7 +271,7 @@ const CASES: &[(&str, &str, &str, &str, &str)] = &[
         "average stay '1.23456' has more than 4 decimal places",
         STAY,
     ),
-    ("--stay-days", "DAYS", "", "average stay '' is empty", STAY),
+    ("--stay-days", "DAYS", "", "average stay is empty", STAY),
     (
         "--detained-share",
         "PCT",

@@ -112,6 +112,13 @@ pub enum Action {
     RecordsProgress(u64, u64),
     /// A records file has been read (or failed).
     RecordsLoaded(Loaded),
+    /// Capacity tab: swap the selected assumption for the alternative offered beside
+    /// it (or back to its default).
+    CapacityAlternative,
+    /// Capacity tab: set the per-office target to what the funded beds sustain.
+    ApplyCapacityTarget,
+    /// Capacity tab: set the funded beds to what the scenario needs.
+    ApplyCapacityBeds,
 }
 
 /// The result of reading a records file, shared cheaply (compared by identity).
@@ -151,7 +158,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for tests and the help overlay.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::Browse(Tab::Scenario),
         Self::Browse(Tab::Offices),
         Self::Browse(Tab::Explain),
@@ -159,6 +166,7 @@ impl Context {
         Self::Browse(Tab::Grid),
         Self::Browse(Tab::Ramp),
         Self::Browse(Tab::Observed),
+        Self::Browse(Tab::Capacity),
         Self::Presenting,
         Self::Blank,
         Self::TypingNumber,
@@ -238,7 +246,7 @@ pub enum Pattern {
     Key(KeyCode, KeyModifiers),
     /// A digit or a decimal point.
     NumberChar,
-    /// A tab's number, 1 to 7.
+    /// A tab's number, 1 to 8.
     TabDigit,
     /// Any printable character.
     AnyChar,
@@ -493,6 +501,31 @@ pub const BINDINGS: &[Binding] = &[
         "apply the office count the goal needs",
     )
     .footer("apply offices", Rank::Here),
+    // The Capacity tab.
+    bind(
+        When::Only(&[Context::Browse(Tab::Capacity)]),
+        &[ch('a')],
+        Action::CapacityAlternative,
+        "a",
+        "the selected assumption's alternative (FY2024's detained share, 2026's officers), or its default",
+    )
+    .footer("alternative", Rank::Here),
+    bind(
+        When::Only(&[Context::Browse(Tab::Capacity)]),
+        &[ch('t')],
+        Action::ApplyCapacityTarget,
+        "t",
+        "apply the per-office target the funded beds sustain",
+    )
+    .footer("target", Rank::Here),
+    bind(
+        When::Only(&[Context::Browse(Tab::Capacity)]),
+        &[ch('B')],
+        Action::ApplyCapacityBeds,
+        "B",
+        "set the funded beds to what the scenario needs",
+    )
+    .footer("beds", Rank::Here),
     // Stepping through the arithmetic: a presenter's clicker sends PgDn/PgUp.
     bind(
         When::Only(CLICKER),
@@ -637,7 +670,7 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Tab, NONE)],
         Action::NextTab,
         "Tab",
-        "next tab (Scenario, Offices, Explain, Goal, Grid, Ramp, Observed)",
+        "next tab (Scenario, Offices, Explain, Goal, Grid, Ramp, Observed, Capacity)",
     )
     .footer("tab", Rank::Other),
     bind(
@@ -651,7 +684,7 @@ pub const BINDINGS: &[Binding] = &[
         When::Tabs,
         &[Pattern::TabDigit],
         Action::GoTab(0),
-        "1-7",
+        "1-8",
         "go to a tab by its number",
     ),
     bind(
@@ -814,6 +847,7 @@ pub const BINDINGS: &[Binding] = &[
             Context::Browse(Tab::Grid),
             Context::Browse(Tab::Ramp),
             Context::Browse(Tab::Observed),
+            Context::Browse(Tab::Capacity),
             Context::Help,
             Context::Sources,
             Context::Saved,
@@ -833,6 +867,7 @@ pub const BINDINGS: &[Binding] = &[
             Context::Browse(Tab::Grid),
             Context::Browse(Tab::Ramp),
             Context::Browse(Tab::Observed),
+            Context::Browse(Tab::Capacity),
             Context::Presenting,
             Context::Help,
             Context::Sources,
@@ -854,6 +889,7 @@ pub const BINDINGS: &[Binding] = &[
             Context::Browse(Tab::Grid),
             Context::Browse(Tab::Ramp),
             Context::Browse(Tab::Observed),
+            Context::Browse(Tab::Capacity),
             Context::Presenting,
             Context::Blank,
         ]),
@@ -896,7 +932,7 @@ pub fn action_for(event: KeyEvent, c: Context) -> Option<Action> {
                 _ => None,
             },
             Pattern::TabDigit => match event.code {
-                KeyCode::Char(ch @ '1'..='7') if held.is_empty() => {
+                KeyCode::Char(ch @ '1'..='8') if held.is_empty() => {
                     u8::try_from(ch.to_digit(10)? - 1).ok().map(Action::GoTab)
                 }
                 _ => None,
