@@ -493,12 +493,28 @@ mod tests {
     #[test]
     fn a_failed_write_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        // A folder where the file should go: the rename fails and no file appears.
-        let target = dir.path().join("plan.toml");
-        let blocker = dir.path().join("sub");
-        std::fs::write(&blocker, b"a file, not a folder").unwrap();
-        let err = write_new(&blocker.join("plan.toml"), b"x").unwrap_err();
-        assert!(matches!(err, SavedError::Io { .. }), "{err}");
-        assert!(!target.exists());
+        let entries = |d: &Path| {
+            let mut names: Vec<String> = std::fs::read_dir(d)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        // The target is taken by a folder: the final rename fails after the data was
+        // written to a temporary file, and that temporary file must not stay behind.
+        std::fs::create_dir(dir.path().join("plan.toml")).unwrap();
+        let err = write_new(&dir.path().join("plan.toml"), b"x").unwrap_err();
+        assert!(
+            matches!(err, SavedError::Exists(_) | SavedError::Io { .. }),
+            "{err}"
+        );
+        assert_eq!(entries(dir.path()), ["plan.toml"]);
+        // An existing file keeps its bytes, and nothing else appears.
+        std::fs::write(dir.path().join("kept.toml"), b"old").unwrap();
+        let err = write_new(&dir.path().join("kept.toml"), b"new").unwrap_err();
+        assert!(matches!(err, SavedError::Exists(_)), "{err}");
+        assert_eq!(std::fs::read(dir.path().join("kept.toml")).unwrap(), b"old");
+        assert_eq!(entries(dir.path()), ["kept.toml", "plan.toml"]);
     }
 }
