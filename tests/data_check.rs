@@ -52,3 +52,48 @@ fn a_damaged_detention_file_gets_file_line_and_column() {
         "error: the data has 1 problem:\n  detention_stats.csv line 2, column \"days_covered\": '30' does not match the period: 2018-10 of FY2019 through 2019-09-30 covers 31 days\n"
     );
 }
+
+/// `text` with `tail` added at the end of line `n` (1-based).
+fn add_at_end_of_line(text: &str, n: usize, tail: &str) -> String {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i + 1 == n {
+                format!("{l}{tail}\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn an_unterminated_quote_names_the_file_and_the_line_it_opened_on() {
+    let weekly = add_at_end_of_line(&common::bundled("weekly_arrests_2025.csv"), 3, "\"");
+    assert_eq!(
+        check_stderr("weekly_arrests_2025.csv", weekly.as_bytes()),
+        "error: the data has 1 problem:\n  weekly_arrests_2025.csv line 3: a quoted field opens here with \" and is not closed where it should be: the \" that ends it, on line 43, is followed by more text; expected a closing \" before the next comma or line end\n"
+    );
+    let annual = add_at_end_of_line(&common::bundled("annual_arrests.csv"), 12, "\"");
+    assert!(annual.lines().nth(11).unwrap().starts_with("2021,74082,"));
+    assert_eq!(
+        check_stderr("annual_arrests.csv", annual.as_bytes()),
+        "error: the data has 1 problem:\n  annual_arrests.csv line 12: a quoted field opens here with \" and is not closed where it should be: the \" that ends it, on line 15, is followed by more text; expected a closing \" before the next comma or line end\n"
+    );
+    // A quote that never closes at all.
+    let mut weekly = common::bundled("weekly_arrests_2025.csv");
+    weekly.push_str("2025-10-19,1,1,derived,ddp-weekly-2026-02-03,\"Partial\n");
+    assert_eq!(
+        check_stderr("weekly_arrests_2025.csv", weekly.as_bytes()),
+        "error: the data has 1 problem:\n  weekly_arrests_2025.csv line 44: a quoted field opens here with \" and is never closed; expected a closing \" (unclosed, it would swallow every later line)\n"
+    );
+    // Every data file, the detention statistics too: a new last field opening a quote.
+    for file in arrest_scenarios::data::FILES {
+        let text = add_at_end_of_line(&common::bundled(file), 2, ",\"");
+        let err = check_stderr(file, text.as_bytes());
+        assert!(
+            err.contains(&format!("{file} line 2: a quoted field opens here")),
+            "{file}: {err}"
+        );
+    }
+}
