@@ -136,7 +136,7 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
             let grid = crate::analysis::sensitivity(&s, data, &presets, &rows, &cols);
             report::grid(&grid, &s, args.format.into())?
         }
-        Command::Scenarios => scenarios_text(data),
+        Command::Scenarios => scenarios_text(data).map_err(|e| Failure::Internal(e.to_string()))?,
         Command::Records(args) => match records::run(args, data, err) {
             Ok(text) => text?,
             Err(e) => return Err(Failure::usage(&e)),

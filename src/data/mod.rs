@@ -151,6 +151,9 @@ impl Dataset {
 
     /// Read the data files from `dir`. A file missing from `dir` falls back to the
     /// bundled copy, and `origins` says so; a directory with none of them is an error.
+    /// Only regular files are read (links to them are followed), each at most
+    /// [`crate::fsread::MAX_DATA_FILE`] bytes: a FIFO, a device or a dangling link in
+    /// place of a data file is an error, never a hang or a silent fallback.
     ///
     /// # Errors
     /// Every problem in every file, or an unreadable directory.
@@ -169,7 +172,7 @@ impl Dataset {
         for (name, bundled) in BUNDLED {
             let path = dir.join(name);
             let display = path.display().to_string();
-            match std::fs::read(&path) {
+            match crate::fsread::read_regular(&path, crate::fsread::MAX_DATA_FILE) {
                 Ok(bytes) => {
                     found_any = true;
                     inputs.push(FileInput {
@@ -178,12 +181,15 @@ impl Dataset {
                         origin: Origin::Path(display),
                     });
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => inputs.push(FileInput {
+                Err(crate::fsread::ReadError::NotFound) => inputs.push(FileInput {
                     display: name.to_string(),
                     bytes: bundled.to_vec(),
                     origin: Origin::Bundled,
                 }),
-                Err(e) => errors.push(DataError::file(&display, format!("cannot be read: {e}"))),
+                Err(e) => {
+                    found_any = true;
+                    errors.push(DataError::file(&display, e.to_string()));
+                }
             }
         }
         if !found_any && errors.is_empty() {
