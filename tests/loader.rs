@@ -223,17 +223,16 @@ fn weekly_and_reference_and_source_checks() {
     );
     let mut sources = bundled("sources.csv");
     sources.push_str("wapo-2025-01-26,Again,Post,2025-01-26,ftp://x,,\n");
-    // The added row is the last line, whatever the bundled file holds.
-    let last = sources.lines().count();
+    let n = sources.lines().count();
     let (lines, _) = errors_for("sources.csv", &sources);
     assert_eq!(
         lines,
         [
             format!(
-                "sources.csv line {last}, column \"url\": 'ftp://x' is not a web address (expected http:// or https://)"
+                "sources.csv line {n}, column \"url\": 'ftp://x' is not a web address (expected http:// or https://)"
             ),
             format!(
-                "sources.csv line {last}, column \"id\": 'wapo-2025-01-26' appears twice (first on line 11)"
+                "sources.csv line {n}, column \"id\": 'wapo-2025-01-26' appears twice (first on line 11)"
             ),
         ]
     );

@@ -76,6 +76,7 @@ pub fn no_screen(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         format: FormatArg::Text,
         ramp_weeks: None,
         capacity: CapacityArgs::default(),
+        monthly: false,
     });
     run(cli, &summary, out, err)
 }
@@ -125,7 +126,10 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
                 defaults.resolve(&settings),
                 args.ramp_weeks,
             );
-            let summary = Summary::new(&s, &outcome, data, &presets);
+            let mut summary = Summary::new(&s, &outcome, data, &presets);
+            if args.monthly {
+                summary = summary.with_monthly(data);
+            }
             match args.ramp_weeks {
                 Some(w) => summary.with_ramp(w),
                 None => summary,
@@ -135,9 +139,10 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
         }
         Command::Compare(args) => {
             let mut items = Vec::new();
+            let dir = crate::saved::default_dir();
             for path in &args.files {
-                let saved =
-                    crate::saved::load(path, &data.offices).map_err(|e| Failure::usage(&e))?;
+                let saved = crate::saved::find(path, dir.as_deref(), &data.offices)
+                    .map_err(|e| Failure::usage(&e))?;
                 items.push((saved.name, saved.scenario));
             }
             report::compare(&items, data).render(args.format.into())?
@@ -152,7 +157,17 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
             let grid = crate::analysis::sensitivity(&s, data, &presets, &rows, &cols);
             report::grid(&grid, &s, args.format.into())?
         }
-        Command::Scenarios => scenarios_text(data),
+        Command::Scenarios => scenarios_text(data).map_err(|e| Failure::Internal(e.to_string()))?,
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "arrest-scenarios",
+                &mut script,
+            );
+            String::from_utf8(script).map_err(|e| Failure::Internal(e.to_string()))?
+        }
         Command::Records(args) => match records::run(args, data, err) {
             Ok(text) => text?,
             Err(e) => return Err(Failure::usage(&e)),

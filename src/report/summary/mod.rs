@@ -3,6 +3,7 @@
 mod capacity;
 mod machine;
 mod markdown;
+mod official;
 mod text;
 
 use serde::Serialize;
@@ -47,6 +48,11 @@ pub struct Summary<'a> {
     /// The capacity check: beds, officers and at-large arrests the scenario implies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capacity: Option<CapacitySummary>,
+    /// The reported counter-statement to the quotas, shown wherever they are listed.
+    pub quota_counter_statement: Option<&'static crate::data::CounterStatement>,
+    /// ICE-arrest book-ins per day of each month (FY2019 on), when asked for.
+    #[serde(rename = "monthly_book_ins", skip_serializing_if = "Option::is_none")]
+    pub monthly: Option<Vec<model::MonthlyBookIns>>,
 }
 
 /// The capacity check with its arithmetic in words and its assumptions as lines.
@@ -164,6 +170,16 @@ impl<'a> Summary<'a> {
         if let Some(o) = &outcome.observed {
             cite(&o.source_id);
         }
+        if let Some(p) = &outcome.latest_official_pace {
+            p.source_ids.iter().for_each(|id| cite(id));
+        }
+        if let Some(y) = &outcome.official_context {
+            cite(&y.source_id);
+        }
+        let counter = data.quota_counter_statement();
+        if let Some(c) = counter {
+            cite(c.source_id);
+        }
         let sources = ids.iter().filter_map(|id| data.source(id)).collect();
         Self {
             scenario,
@@ -179,6 +195,8 @@ impl<'a> Summary<'a> {
             explanation: crate::analysis::explain(scenario, outcome, data),
             milestones: crate::analysis::milestones(scenario, outcome, data),
             ramp: None,
+            quota_counter_statement: counter,
+            monthly: None,
             capacity: None,
         }
     }
@@ -213,6 +231,13 @@ impl<'a> Summary<'a> {
             caveat: crate::capacity::CAVEAT,
             check,
         });
+        self
+    }
+
+    /// Add the official monthly ICE-arrest book-ins per day, FY2019 on.
+    #[must_use]
+    pub fn with_monthly(mut self, data: &Dataset) -> Self {
+        self.monthly = Some(model::monthly_book_ins(data));
         self
     }
 
