@@ -38,7 +38,10 @@ fn gap_words(difference: f64) -> String {
 }
 
 /// The scenario's arithmetic, step by step, in words with units and sources.
-#[expect(clippy::too_many_lines, reason = "one step after another, in reading order")]
+#[expect(
+    clippy::too_many_lines,
+    reason = "one step after another, in reading order"
+)]
 pub fn explain(s: &Scenario, o: &Outcome, data: &Dataset) -> Vec<Step> {
     let mut steps = Vec::new();
     let daily = o.daily_total.display(2);

@@ -43,7 +43,10 @@ fn the_gap_to_fy2024_is_given_in_arrests_as_well_as_a_ratio() {
         .unwrap();
     assert_eq!(fy24["difference"], 570_944);
     let daily = fy24["daily_difference"].as_f64().unwrap();
-    assert!((daily - (1875.0 - 113_431.0 / 366.0)).abs() < 1e-9, "{daily}");
+    assert!(
+        (daily - (1875.0 - 113_431.0 / 366.0)).abs() < 1e-9,
+        "{daily}"
+    );
 }
 
 #[test]
