@@ -260,3 +260,25 @@ fn bad_parquet_exits_2_naming_the_file() {
             "stdin: a Parquet file needs a file",
         ));
 }
+
+#[test]
+fn the_generated_parquet_counts_as_the_generated_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let pq = dir.path().join("g.parquet");
+    let csv = dir.path().join("g.csv");
+    synth::write_parquet(&pq, 2500, 9, 1000).unwrap();
+    synth::write_csv(std::fs::File::create(&csv).unwrap(), 2500, 9).unwrap();
+    let offices = Dataset::bundled().unwrap().offices;
+    let options = Options {
+        group: Some(Group::AtLarge),
+        ..Options::default()
+    };
+    let a = read_file(&pq, &offices, &options, &mut |_, _| {}).unwrap();
+    let b = read_file(&csv, &offices, &options, &mut |_, _| {}).unwrap();
+    assert_eq!(
+        a.report_by(Period::Day, true, true),
+        b.report_by(Period::Day, true, true)
+    );
+    assert_eq!(a.stats.rows_counted, 2500);
+    assert_eq!(a.stats.duplicates_flagged, b.stats.duplicates_flagged);
+}
