@@ -125,7 +125,11 @@ fn formats_it_does_not_take_are_named() {
             &b"$FL2@(#) SPSS DATA FILE"[..],
             "an SPSS .sav file",
         ),
-        ("a.parquet", &b"PAR1\x15\x04\x15"[..], "a Parquet file"),
+        (
+            "a.parquet",
+            &b"PAR1\x15\x04\x15"[..],
+            "not a readable Parquet file",
+        ),
     ] {
         let path = file(&dir, name, bytes);
         app()
