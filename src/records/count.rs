@@ -82,6 +82,7 @@ impl Columns {
             group: self.group.map(&cell),
             likely,
             repeat,
+            office_index: None,
         }
     }
 }
@@ -101,6 +102,9 @@ pub(crate) struct Row<'c> {
     pub(crate) likely: Option<bool>,
     /// Whether the duplicate rule marks the row as a repeat of its episode.
     pub(crate) repeat: Option<bool>,
+    /// The office's index, when the caller has already looked it up with
+    /// [`Counter::office_index`] (the office cell is still checked for blanks).
+    pub(crate) office_index: Option<u32>,
 }
 
 /// Builds an [`Aggregate`] row by row.
@@ -133,6 +137,17 @@ impl<'a> Counter<'a> {
         }
     }
 
+    /// The index this counter gives an office cell (looked up once per distinct value
+    /// by a caller that has them, as Parquet's dictionaries do).
+    pub(crate) fn office_index(&mut self, raw: &[u8]) -> u32 {
+        self.index.index(raw.trim_ascii(), self.offices)
+    }
+
+    /// An empty counter for the same file, offices and options (for a worker).
+    pub(crate) fn fresh(&self) -> Self {
+        Self::new(&self.path, self.offices, self.options)
+    }
+
     /// Name `sheet` in the bad rows that follow (when `several` sheets are read).
     pub(crate) fn set_sheet(&mut self, several: bool, sheet: &str) {
         self.sheet = several.then(|| sheet.to_string());
@@ -155,7 +170,10 @@ impl<'a> Counter<'a> {
             Some(raw) if raw.trim_ascii().is_empty() => {
                 return Some((SkipReason::MissingOffice, raw.to_vec()));
             }
-            Some(raw) => self.index.index(raw.trim_ascii(), self.offices),
+            Some(raw) => match r.office_index {
+                Some(i) => i,
+                None => self.index.index(raw.trim_ascii(), self.offices),
+            },
             None => 0,
         };
         if let Some(repeat) = r.repeat {

@@ -202,7 +202,7 @@ impl<R: Read> Cutter<'_, R> {
 }
 
 /// Merge the workers' counts; an I/O error wins, then the earliest `--strict` row.
-fn merge_results<'a>(
+pub(crate) fn merge_results<'a>(
     results: Vec<Result<Counter<'a>, RecordsError>>,
     mut merged: Counter<'a>,
 ) -> Result<Counter<'a>, RecordsError> {

@@ -166,7 +166,8 @@ pub fn read_parquet(
     Ok(counter.finish(&cols))
 }
 
-/// Count one row group's decoded rows; `first` is the row number before it.
+/// Count one row group's decoded rows, split into one range per core, each counted
+/// into its own counter and merged; `first` is the row number before the group.
 fn count_rows(
     cols: &Columns,
     by_column: &FxHashMap<usize, Decoded>,
@@ -180,19 +181,70 @@ fn count_rows(
         Decoded::Text { dict, .. } => Some(dict.iter().map(|v| parse_date(v)).collect()),
         Decoded::Days(_) => None,
     };
-    for i in 0..rows {
-        let day = match (date, &parsed) {
-            (Decoded::Days(d), _) => Some(d[i]).filter(|d| *d != NO_DAY),
-            (Decoded::Text { rows, .. }, Some(p)) => p.get(rows[i] as usize).copied().flatten(),
-            (Decoded::Text { .. }, None) => None,
-        };
-        let cell = |c: usize| by_column.get(&c).map_or(&b""[..], |d| d.text(i));
-        if let Some((reason, value)) = counter.row(cols.row(day, cell)) {
-            // The row number in the file, counting from 1 (Parquet has no lines).
-            counter.skip(first + i as u64 + 1, reason, &value)?;
-        }
-    }
-    Ok(())
+    let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let per = rows.div_ceil(workers).max(1);
+    let results: Vec<Result<Counter<'_>, RecordsError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..rows)
+            .step_by(per)
+            .map(|start| {
+                let mut part = counter.fresh();
+                let parsed = &parsed;
+                scope.spawn(move || {
+                    // Each distinct office looked up once, not once a row.
+                    let offices: Option<(&Vec<u32>, Vec<u32>)> =
+                        match cols.office.and_then(|c| by_column.get(&c)) {
+                            Some(Decoded::Text { dict, rows }) => {
+                                let ids = dict
+                                    .iter()
+                                    .map(|v| {
+                                        if v.trim_ascii().is_empty() {
+                                            u32::MAX // never used: a blank office is skipped
+                                        } else {
+                                            part.office_index(v)
+                                        }
+                                    })
+                                    .collect();
+                                Some((rows, ids))
+                            }
+                            _ => None,
+                        };
+                    for i in start..(start + per).min(rows) {
+                        let day = match (date, parsed) {
+                            (Decoded::Days(d), _) => Some(d[i]).filter(|d| *d != NO_DAY),
+                            (Decoded::Text { rows, .. }, Some(p)) => {
+                                p.get(rows[i] as usize).copied().flatten()
+                            }
+                            (Decoded::Text { .. }, None) => None,
+                        };
+                        let cell = |c: usize| by_column.get(&c).map_or(&b""[..], |d| d.text(i));
+                        let mut row = cols.row(day, cell);
+                        if let Some((rows, ids)) = &offices {
+                            row.office_index =
+                                rows.get(i).and_then(|&k| ids.get(k as usize)).copied();
+                        }
+                        if let Some((reason, value)) = part.row(row) {
+                            // The row number in the file, from 1 (Parquet has no lines).
+                            part.skip(first + i as u64 + 1, reason, &value)?;
+                        }
+                    }
+                    Ok(part)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| {
+                h.join().unwrap_or_else(|_| {
+                    Err(RecordsError::Io {
+                        path: String::new(),
+                        message: "a counting thread failed".into(),
+                    })
+                })
+            })
+            .collect()
+    });
+    let merged = super::csv::merge_results(results, counter.fresh())?;
+    counter.merge(merged)
 }
 
 /// How a date column stores its dates.
