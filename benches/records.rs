@@ -5,9 +5,10 @@
 //! `cargo bench --bench records` (sizes: `RECORDS_BENCH_ROWS=1000000,5000000`; formats:
 //! `RECORDS_BENCH_FORMATS=csv,parquet`). Files are generated once (seed 2025) under
 //! `target/bench-data/`. polars and `DuckDB` run when `python3 -c "import polars,
-//! duckdb"` works; otherwise only this crate is timed. Each tool runs `RUNS` times, alternating, and the median is reported; peak
-//! memory is the process's maximum resident set. This crate is timed as a whole process
-//! (start-up included); polars and `DuckDB` from after their import.
+//! duckdb"` works; otherwise only this crate is timed. Each tool runs `RUNS` times,
+//! alternating, and the median is reported; peak memory is the process's maximum
+//! resident set. Every tool is timed as a whole process (start-up, and for polars and
+//! `DuckDB` the interpreter and the import, included).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -99,19 +100,23 @@ fn ours(path: &Path) -> (f64, u64, u64) {
     )
 }
 
+/// (seconds, peak KB, rows counted) of a Python tool, timed as a whole process (the
+/// interpreter's start and the import included), as this crate is.
 fn python(tool: &str, path: &Path) -> Option<(f64, u64, u64)> {
-    let out = Command::new("python3")
-        .args(["-c", PYTHON, tool])
+    let start = Instant::now();
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M", "python3", "-c", PYTHON, tool])
         .arg(path)
         .output()
         .ok()?;
+    let secs = start.elapsed().as_secs_f64();
+    let kb = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())?;
     let text = String::from_utf8_lossy(&out.stdout);
-    let mut parts = text.split_whitespace();
-    Some((
-        parts.next()?.parse().ok()?,
-        parts.next()?.parse().ok()?,
-        parts.next()?.parse().ok()?,
-    ))
+    let n = text.split_whitespace().nth(2)?.parse().ok()?;
+    Some((secs, kb, n))
 }
 
 fn median(mut v: Vec<f64>) -> f64 {
