@@ -75,6 +75,16 @@ pub enum SavedError {
     /// The name has nothing usable for a file name.
     #[error("'{0}' has no letters or digits to name a file with")]
     BadName(String),
+    /// No file by that path, and no saved scenario by that name.
+    #[error("'{name}' is neither a file nor a saved scenario in {dir} (saved: {names})")]
+    NotFound {
+        /// What was asked for.
+        name: String,
+        /// The scenarios folder.
+        dir: String,
+        /// The names there.
+        names: String,
+    },
     /// The scenario could not be written as TOML (nothing was saved).
     #[error("cannot write the scenario as TOML: {0}")]
     Serialize(String),
@@ -357,6 +367,43 @@ pub fn list_dir(
     Ok(paths.iter().map(|p| load(p, offices)).collect())
 }
 
+/// A scenario given on the command line: a path to a file, or the name (or file stem)
+/// of one in `dir`, as `arrest-scenarios scenarios` lists them. A path that exists wins.
+///
+/// # Errors
+/// The file cannot be used, or nothing in `dir` has that name
+/// ([`SavedError::NotFound`], listing the names there).
+pub fn find(arg: &Path, dir: Option<&Path>, offices: &[FieldOffice]) -> Result<Saved, SavedError> {
+    if arg.exists() || arg.components().count() > 1 || dir.is_none() {
+        return load(arg, offices);
+    }
+    let wanted = arg.to_string_lossy();
+    let wanted = wanted.trim();
+    let dir = dir.unwrap_or(Path::new("."));
+    let mut names = Vec::new();
+    for item in list(dir, offices) {
+        let Ok(saved) = item else { continue };
+        let stem = saved
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if saved.name.eq_ignore_ascii_case(wanted) || stem.eq_ignore_ascii_case(wanted) {
+            return Ok(saved);
+        }
+        names.push(saved.name);
+    }
+    Err(SavedError::NotFound {
+        name: crate::text::echo(wanted),
+        dir: dir.display().to_string(),
+        names: if names.is_empty() {
+            "none".to_string()
+        } else {
+            names.join(", ")
+        },
+    })
+}
+
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset.min(text.len())];
     let line = before.matches('\n').count() + 1;
@@ -490,12 +537,28 @@ mod tests {
     #[test]
     fn a_failed_write_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        // A folder where the file should go: the rename fails and no file appears.
-        let target = dir.path().join("plan.toml");
-        let blocker = dir.path().join("sub");
-        std::fs::write(&blocker, b"a file, not a folder").unwrap();
-        let err = write_new(&blocker.join("plan.toml"), b"x").unwrap_err();
-        assert!(matches!(err, SavedError::Io { .. }), "{err}");
-        assert!(!target.exists());
+        let entries = |d: &Path| {
+            let mut names: Vec<String> = std::fs::read_dir(d)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        // The target is taken by a folder: the final rename fails after the data was
+        // written to a temporary file, and that temporary file must not stay behind.
+        std::fs::create_dir(dir.path().join("plan.toml")).unwrap();
+        let err = write_new(&dir.path().join("plan.toml"), b"x").unwrap_err();
+        assert!(
+            matches!(err, SavedError::Exists(_) | SavedError::Io { .. }),
+            "{err}"
+        );
+        assert_eq!(entries(dir.path()), ["plan.toml"]);
+        // An existing file keeps its bytes, and nothing else appears.
+        std::fs::write(dir.path().join("kept.toml"), b"old").unwrap();
+        let err = write_new(&dir.path().join("kept.toml"), b"new").unwrap_err();
+        assert!(matches!(err, SavedError::Exists(_)), "{err}");
+        assert_eq!(std::fs::read(dir.path().join("kept.toml")).unwrap(), b"old");
+        assert_eq!(entries(dir.path()), ["kept.toml", "plan.toml"]);
     }
 }
