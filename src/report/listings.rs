@@ -133,6 +133,18 @@ pub fn sources(data: &Dataset) -> String {
     out
 }
 
+/// `presets` with the data: every preset, then the quotas' reported counter-statement
+/// (shown wherever the quotas are listed).
+#[must_use]
+pub fn presets_listing(presets: &[Preset], data: &Dataset) -> String {
+    let mut out = self::presets(presets);
+    if let Some(c) = data.quota_counter_statement() {
+        out.push('\n');
+        wrap_into(&mut out, &c.sentence(), "", "  ");
+    }
+    out
+}
+
 /// `presets`: every preset with what it sets.
 #[must_use]
 pub fn presets(presets: &[Preset]) -> String {
