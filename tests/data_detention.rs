@@ -335,11 +335,12 @@ fn the_counter_statement_is_shown_wherever_the_quotas_are_listed() {
     assert!(md.contains("- Reported counter-statement: in August 2025 the Justice Department told the Ninth Circuit that \"neither ICE leadership nor its field offices have been directed to meet any numerical quota or target for arrests\" (The New Republic, 2025-08-04, reported).\n"));
     assert!(md.contains("- Latest official pace: ICE-arrest initial book-ins into detention, Oct 2025-Mar 2026: 203,314 in 182 days = 1,117.1 a day (official).\n"));
     // Without the counter-statement's source in sources.csv, nothing unsourced is shown.
-    let sources: String = common::bundled("sources.csv")
+    let sources = common::bundled("sources.csv")
         .lines()
         .filter(|l| !l.starts_with("newrepublic-2025-08-04,"))
-        .map(|l| format!("{l}\n"))
-        .collect();
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
     let dir = data_dir(&[("sources.csv", sources.as_bytes())]);
     let d = Dataset::from_dir(dir.path()).unwrap();
     assert!(d.quota_counter_statement().is_none());
