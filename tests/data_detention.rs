@@ -199,7 +199,7 @@ fn a_data_dir_copy_replaces_the_bundled_one() {
         .collect();
     let dir = data_dir(&[(FILE, (fy2019.join("\n") + "\n").as_bytes())]);
     let d = Dataset::from_dir(dir.path()).unwrap();
-    assert_eq!(d.detention.figures.len(), 118);
+    assert_eq!(d.detention.figures().len(), 118);
     assert_eq!(d.detention.latest_full_year(), Some(2019));
     assert_eq!(d.detention.ice_book_ins(2019), Some(137_084));
     let origin = d.origins.iter().find(|(n, _)| *n == FILE).unwrap();

@@ -82,7 +82,7 @@ pub fn loaded(data: &Dataset) -> String {
 
 /// `899 values, 8 workbooks FY2019-FY2026 (899 official)`.
 fn detention_line(data: &Dataset) -> String {
-    let figures = &data.detention.figures;
+    let figures = data.detention.figures();
     let books = data.detention.workbooks();
     let official = figures
         .iter()
