@@ -1,6 +1,7 @@
 //! The scenario model: pure arithmetic from a [`Scenario`] and a [`Dataset`] to an
 //! [`Outcome`]. No terminal, no I/O; the CLI reports and the TUI both call [`evaluate`].
 
+mod gap;
 pub mod input;
 mod outcome;
 mod presets;
@@ -9,6 +10,7 @@ mod scenario;
 #[cfg(test)]
 mod tests;
 
+pub use gap::{YearGap, latest_gap};
 pub use input::{DAYS, MAX_ATTAINMENT, MAX_PER_OFFICE, RAMP_WEEKS};
 pub use outcome::*;
 pub use presets::*;

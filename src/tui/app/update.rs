@@ -242,7 +242,7 @@ impl App {
     }
 
     /// Esc: cancel typing, close an overlay, leave presentation mode (or the blank
-    /// screen) or stepping through the arithmetic; otherwise nothing. Never quits.
+    /// screen) or stepping through the arithmetic; otherwise only a note. Never quits.
     fn back(&mut self, context: Context) {
         match context {
             Context::TypingNumber | Context::TypingName => self.edit = None,
@@ -252,7 +252,8 @@ impl App {
             Context::Blank => self.blank = false,
             Context::Presenting => self.presenting = false,
             Context::Browse(Tab::Explain) if self.reveal.is_some() => self.reveal = None,
-            Context::Browse(_) => {}
+            // Nothing to leave: say so, so the key is seen to work, and never quit.
+            Context::Browse(_) => self.note("Esc: nothing to leave here (q quits)"),
         }
     }
 
