@@ -140,6 +140,8 @@ impl App {
                     let mut next = self.scenario.clone();
                     next.overrides.remove(&code);
                     self.change(next);
+                } else {
+                    self.fail("x sets an office back to the uniform target: select an office");
                 }
             }
             Action::NextPreset => self.cycle_preset(true),
@@ -239,6 +241,21 @@ impl App {
                 }
             },
         }
+    }
+
+    /// The footer's entries here and now: the context's, less those that would do
+    /// nothing in this state (scrolling a text that fits).
+    #[must_use]
+    pub fn footer(&self) -> Vec<(&'static str, &'static str, Action)> {
+        let c = self.context();
+        let scrolls = self
+            .overlay
+            .filter(|k| *k != Overlay::Saved)
+            .is_none_or(|k| overlay::max_scroll(self, k, self.viewport) > 0);
+        crate::tui::keys::footer(c)
+            .into_iter()
+            .filter(|(_, _, a)| scrolls || !matches!(a, Action::Up | Action::Down))
+            .collect()
     }
 
     /// Esc: cancel typing, close an overlay, leave presentation mode (or the blank
