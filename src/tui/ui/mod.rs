@@ -2,6 +2,7 @@
 //! One file per tab, plus the chrome around them, the fields, presentation mode and
 //! the overlays.
 
+mod charts;
 mod chrome;
 mod explain;
 mod fields;
