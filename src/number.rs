@@ -182,6 +182,50 @@ impl serde::Serialize for Amount {
     }
 }
 
+/// The exact difference of two amounts, with its sign: the gap beside a ratio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    /// How far apart the two are.
+    pub magnitude: Amount,
+    /// True when the first is below the second.
+    pub below: bool,
+}
+
+impl Gap {
+    /// `a - b`, exactly.
+    #[must_use]
+    pub fn between(a: Amount, b: Amount) -> Self {
+        Self {
+            magnitude: a.abs_diff(b),
+            below: a < b,
+        }
+    }
+
+    /// `570,944 more`, `12 fewer` or `no more and no fewer`, with up to `decimals` decimals.
+    #[must_use]
+    pub fn words(self, decimals: u32) -> String {
+        if self.magnitude == Amount::whole(0) {
+            return "exactly as many".to_string();
+        }
+        let word = if self.below { "fewer" } else { "more" };
+        format!("{} {word}", self.magnitude.display(decimals))
+    }
+}
+
+impl serde::Serialize for Gap {
+    /// A signed JSON number (negative when below); whole gaps as integers.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let m = self.magnitude;
+        if m.is_whole()
+            && let Ok(n) = i64::try_from(m.units() / AMOUNT_SCALE)
+        {
+            return s.serialize_i64(if self.below { -n } else { n });
+        }
+        let f = m.to_f64();
+        s.serialize_f64(if self.below { -f } else { f })
+    }
+}
+
 /// Format `value / 10^scale` with separators and at most `max_decimals` decimals.
 fn format_scaled(value: u128, scale: u32, max_decimals: u32) -> String {
     let max_decimals = max_decimals.min(scale);

@@ -97,6 +97,9 @@ struct File {
     days: Option<u64>,
     #[serde(default)]
     overrides: BTreeMap<String, Num>,
+    /// Office codes left out (older files have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    excluded: Vec<String>,
 }
 
 /// A scenario read from a file.
@@ -126,6 +129,7 @@ pub fn to_toml(name: &str, s: &Scenario) -> Result<String, SavedError> {
             .iter()
             .map(|(k, v)| (k.clone(), Num::Text(v.to_string().replace(',', ""))))
             .collect(),
+        excluded: s.excluded.iter().cloned().collect(),
     };
     let body = toml::to_string(&file).map_err(|e| SavedError::Serialize(e.to_string()))?;
     Ok(format!("# arrest-scenarios scenario\n{body}"))
@@ -177,6 +181,11 @@ pub fn from_toml(text: &str, path: &Path, offices: &[FieldOffice]) -> Result<Sav
             )?,
         );
     }
+    s.excluded = file
+        .excluded
+        .iter()
+        .map(|c| c.trim().to_ascii_uppercase())
+        .collect();
     s.validate(offices)
         .map_err(|e| invalid("scenario", e.to_string()))?;
     Ok(Saved {
@@ -319,6 +328,22 @@ mod tests {
 
     fn offices() -> Vec<FieldOffice> {
         Dataset::bundled().unwrap().offices
+    }
+
+    #[test]
+    fn left_out_offices_are_kept_and_old_files_still_load() {
+        let mut s = Scenario::default();
+        assert!(s.set_taking_part("WAS", false, &offices()));
+        let text = to_toml("No WAS", &s).unwrap();
+        assert!(
+            text.contains("\ndays = 365\nexcluded = [\"WAS\"]\n"),
+            "{text}"
+        );
+        let back = from_toml(&text, Path::new("w.toml"), &offices()).unwrap();
+        assert_eq!(back.scenario, s);
+        let old = "name = \"old\"\noffices = 25\nper_office = \"75\"\n";
+        let back = from_toml(old, Path::new("o.toml"), &offices()).unwrap();
+        assert!(back.scenario.excluded.is_empty());
     }
 
     #[test]

@@ -104,10 +104,18 @@ fn csv_is_one_row_per_fiscal_year() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "fiscal_year,arrests,days,daily_average,scenario_daily_total,scenario_annual_total,multiple,daily_multiple,confidence,source_id"
+        "fiscal_year,arrests,days,daily_average,scenario_daily_total,scenario_annual_total,\
+         multiple,daily_multiple,difference,daily_difference,confidence,source_id,offices,\
+         per_office,attainment_percent,days_per_year,office_targets,not_taking_part"
     );
     let fy24 = lines.find(|l| l.starts_with("2024,")).unwrap();
     assert!(fy24.starts_with("2024,113431,366,309.92076502732243,3000,1095000,9.65"));
+    // 1,095,000 - 113,431 exactly; the parameters close every row.
+    assert!(fy24.contains(",981569,2690.07923497267"), "{fy24}");
+    assert!(
+        fy24.ends_with(",official,ice-fy2024-annual-report,25,120,100,365,,"),
+        "{fy24}"
+    );
 }
 
 #[test]

@@ -169,6 +169,19 @@ pub struct ScenarioArgs {
     /// A different daily target for one office, as CODE=N (repeatable), e.g. DAL=120.
     #[arg(long = "office", value_name = "CODE=N", value_parser = parse_override)]
     pub overrides: Vec<(String, Fixed3)>,
+    /// Only these offices take part, e.g. DAL,HOU (the office count becomes theirs unless
+    /// --offices is given).
+    #[arg(
+        long,
+        value_name = "CODES",
+        value_delimiter = ',',
+        conflicts_with = "exclude"
+    )]
+    pub only: Vec<String>,
+    /// Leave these offices out, e.g. WAS,SLC (the office count drops by as many unless
+    /// --offices is given).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub exclude: Vec<String>,
 }
 
 /// `summary`'s arguments.
@@ -255,6 +268,35 @@ impl ScenarioArgs {
                 })?,
             (None, None) => Scenario::default(),
         };
+        let offices = &data.offices;
+        let unknown = |code: &str| {
+            let known: Vec<&str> = offices.iter().map(|o| o.code.as_str()).collect();
+            model::ScenarioError::UnknownOffice(crate::text::echo(code), known.join(", "))
+        };
+        let codes = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .map(|c| c.trim().to_ascii_uppercase())
+                .filter(|c| !c.is_empty())
+                .collect()
+        };
+        if !self.only.is_empty() {
+            let only = codes(&self.only);
+            if let Some(c) = only.iter().find(|c| !offices.iter().any(|o| &&o.code == c)) {
+                return Err(unknown(c).into());
+            }
+            s.excluded = offices
+                .iter()
+                .filter(|o| !only.contains(&o.code))
+                .map(|o| o.code.clone())
+                .collect();
+            s.offices = u32::try_from(offices.len() - s.excluded.len()).unwrap_or(u32::MAX);
+        }
+        for code in codes(&self.exclude) {
+            if !s.set_taking_part(&code, false, offices) {
+                return Err(unknown(&code).into());
+            }
+            s.excluded.insert(code);
+        }
         if let Some(n) = self.offices {
             s.offices = n;
         }

@@ -61,6 +61,31 @@ pub struct RecordsArgs {
     /// Leave out rows DDP flags as likely duplicates (`duplicate_likely`).
     #[arg(long)]
     pub drop_duplicates: bool,
+    /// The CSV delimiter instead of the sniffed one: one character, or `tab`.
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<Delimiter>,
+    /// Read only this XLSX sheet (by default every sheet, stacked).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+/// A CSV delimiter given on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub u8);
+
+/// `--delimiter`: one ASCII character other than a quote or a line end, or `tab`.
+///
+/// # Errors
+/// Anything else, with the value echoed safely.
+pub fn parse_delimiter(s: &str) -> Result<Delimiter, String> {
+    match s.as_bytes() {
+        _ if s.eq_ignore_ascii_case("tab") => Ok(Delimiter(b'\t')),
+        [b] if b.is_ascii() && !matches!(b, b'"' | b'\n' | b'\r') => Ok(Delimiter(*b)),
+        _ => Err(format!(
+            "expected one ASCII character other than a quote or a line end, or 'tab'; got '{}'",
+            crate::text::echo(s)
+        )),
+    }
 }
 
 impl RecordsArgs {
@@ -72,6 +97,8 @@ impl RecordsArgs {
             office_column: self.office_column.clone(),
             strict: self.strict,
             drop_duplicates: self.drop_duplicates,
+            delimiter: self.delimiter.map(|d| d.0),
+            sheet: self.sheet.clone(),
         }
     }
 }

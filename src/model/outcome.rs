@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::data::{Confidence, Dataset, QuotaKind};
-use crate::number::{Amount, Fixed3};
+use crate::number::{Amount, Fixed3, Gap, format_f64, group_thousands};
 
 use super::Scenario;
 use super::quota::check_quota;
@@ -32,12 +32,72 @@ pub struct YearComparison {
     pub multiple: Option<f64>,
     /// Scenario daily total / the year's daily average.
     pub daily_multiple: Option<f64>,
+    /// Scenario annual total - the year's arrests, exactly (negative when below).
+    pub difference: Gap,
+    /// Scenario daily total - the year's daily average (negative when below).
+    pub daily_difference: f64,
     /// How the year's figure is known.
     pub confidence: Confidence,
     /// Its source.
     pub source_id: String,
     /// Its note.
     pub note: String,
+}
+
+impl YearComparison {
+    /// The daily gap in words: `1,875 a day is 1,565.1 more than FY2024's 309.9 a day`.
+    #[must_use]
+    pub fn daily_gap_sentence(&self, daily_total: Amount) -> String {
+        let gap = self.daily_difference.abs();
+        let words = if format_f64(gap, 1) == "0" {
+            "about the same as".to_string()
+        } else if self.daily_difference < 0.0 {
+            format!("{} fewer than", format_f64(gap, 1))
+        } else {
+            format!("{} more than", format_f64(gap, 1))
+        };
+        format!(
+            "{} a day is {words} FY{}'s {} a day",
+            daily_total.display(2),
+            self.fiscal_year,
+            format_f64(self.daily_average, 1)
+        )
+    }
+
+    /// The annual gap in words: `684,375 a year is 570,944 more than FY2024's 113,431`.
+    #[must_use]
+    pub fn annual_gap_sentence(&self, annual_total: Amount) -> String {
+        let words = match self.difference.words(2).as_str() {
+            "exactly as many" => "exactly as many as".to_string(),
+            w => format!("{w} than"),
+        };
+        format!(
+            "{} a year is {words} FY{}'s {}",
+            annual_total.display(2),
+            self.fiscal_year,
+            group_thousands(u128::from(self.arrests))
+        )
+    }
+
+    /// Why the year's daily figure and the scenario's can use different day counts, or
+    /// `None` when both years have the same length.
+    #[must_use]
+    pub fn days_note(&self, scenario_days: u16) -> Option<String> {
+        (self.days != scenario_days).then(|| {
+            format!(
+                "FY{} had {} days, so its {} a day is {} / {}; the scenario's year has {} \
+                 days, which is why the daily ({}) and yearly ({}) multiples differ.",
+                self.fiscal_year,
+                self.days,
+                format_f64(self.daily_average, 1),
+                group_thousands(u128::from(self.arrests)),
+                self.days,
+                scenario_days,
+                super::format_multiple(self.daily_multiple),
+                super::format_multiple(self.multiple),
+            )
+        })
+    }
 }
 
 /// Where the scenario's annual total ranks among the official years.
@@ -60,6 +120,20 @@ pub enum Standing {
     Above(i32),
     /// Below every official year.
     BelowAll,
+}
+
+impl Standing {
+    /// The standing in words, the same in every report and on the screen: `above every
+    /// official year (the largest was FY2012's)`. "Largest" says that years are compared
+    /// by their number of arrests, not by date.
+    #[must_use]
+    pub fn words(self) -> String {
+        match self {
+            Self::AboveAll(y) => format!("above every official year (the largest was FY{y}'s)"),
+            Self::Above(y) => format!("above FY{y}, the largest official year it exceeds"),
+            Self::BelowAll => "below every official year".to_string(),
+        }
+    }
 }
 
 impl Rank {
@@ -205,6 +279,8 @@ pub fn evaluate(scenario: &Scenario, data: &Dataset) -> Outcome {
                 daily_multiple: daily_total
                     .checked_mul(u128::from(days))
                     .and_then(|d| d.ratio(arrests)),
+                difference: Gap::between(annual_total, arrests),
+                daily_difference: daily_total.to_f64() - arrests.to_f64() / f64::from(days),
                 confidence: a.confidence,
                 source_id: a.source_id.clone(),
                 note: a.note.clone(),

@@ -1,6 +1,6 @@
 //! A scenario's inputs, their bounds, and the per-office arithmetic.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -22,6 +22,9 @@ pub struct Scenario {
     pub attainment: Fixed3,
     /// Days per year on which arrests are made (365; 261 for weekdays only).
     pub days: u16,
+    /// Office codes left out of the scenario. The offices that take part are the data's
+    /// offices in file order, less these, up to `offices`; any beyond are hypothetical.
+    pub excluded: BTreeSet<String>,
 }
 
 impl Default for Scenario {
@@ -33,6 +36,7 @@ impl Default for Scenario {
             overrides: BTreeMap::new(),
             attainment: Fixed3::whole(100),
             days: 365,
+            excluded: BTreeSet::new(),
         }
     }
 }
@@ -46,6 +50,12 @@ pub enum ScenarioError {
     /// An override for an office code the data does not have.
     #[error("'{0}' is not a field office code in field_offices.csv (known: {1})")]
     UnknownOffice(String, String),
+    /// A target for an office that does not take part.
+    #[error(
+        "{0} has its own target but does not take part in the scenario ({1}); \
+         include it, or drop its target"
+    )]
+    NotTakingPart(String, &'static str),
 }
 
 /// One office's line in the offices view.
@@ -72,17 +82,89 @@ impl Scenario {
         input::check_target(Input::PerOffice, self.per_office)?;
         input::check_attainment(self.attainment)?;
         input::days_from(u64::from(self.days))?;
+        let unknown = |code: &str| {
+            let known: Vec<&str> = offices.iter().map(|o| o.code.as_str()).collect();
+            ScenarioError::UnknownOffice(crate::text::echo(code), known.join(", "))
+        };
+        if let Some(code) = self
+            .excluded
+            .iter()
+            .find(|c| !offices.iter().any(|o| &&o.code == c))
+        {
+            return Err(unknown(code));
+        }
         for (code, target) in &self.overrides {
             if !offices.iter().any(|o| &o.code == code) {
-                let known: Vec<&str> = offices.iter().map(|o| o.code.as_str()).collect();
-                return Err(ScenarioError::UnknownOffice(
-                    crate::text::echo(code),
-                    known.join(", "),
+                return Err(unknown(code));
+            }
+            if self.excluded.contains(code) {
+                return Err(ScenarioError::NotTakingPart(code.clone(), "it is left out"));
+            }
+            if !self.takes_part(code, offices) {
+                return Err(ScenarioError::NotTakingPart(
+                    code.clone(),
+                    "it is beyond the number of offices",
                 ));
             }
             input::check_target(Input::OfficeTarget, *target)?;
         }
         Ok(())
+    }
+
+    /// The data's offices that take part, in file order: those not left out, up to
+    /// `offices` of them.
+    pub fn participants<'a>(
+        &'a self,
+        offices: &'a [FieldOffice],
+    ) -> impl Iterator<Item = &'a FieldOffice> + 'a {
+        offices
+            .iter()
+            .filter(|o| !self.excluded.contains(&o.code))
+            .take(usize::try_from(self.offices).unwrap_or(usize::MAX))
+    }
+
+    /// Whether the office with this code takes part.
+    #[must_use]
+    pub fn takes_part(&self, code: &str, offices: &[FieldOffice]) -> bool {
+        self.participants(offices).any(|o| o.code == code)
+    }
+
+    /// The codes of the data's offices that do not take part (left out, or beyond the
+    /// number of offices), in file order.
+    #[must_use]
+    pub fn left_out<'a>(&self, offices: &'a [FieldOffice]) -> Vec<&'a str> {
+        offices
+            .iter()
+            .filter(|o| !self.takes_part(&o.code, offices))
+            .map(|o| o.code.as_str())
+            .collect()
+    }
+
+    /// Put the office with this code in or out of the scenario, keeping every other
+    /// office as it is (the office count follows). Returns false for an unknown code.
+    pub fn set_taking_part(&mut self, code: &str, on: bool, offices: &[FieldOffice]) -> bool {
+        if !offices.iter().any(|o| o.code == code) {
+            return false;
+        }
+        if on == self.takes_part(code, offices) {
+            return true;
+        }
+        // Spell the current choice out as exclusions, so that adding one office cannot
+        // pull in another by file order.
+        let taking: BTreeSet<String> = self.participants(offices).map(|o| o.code.clone()).collect();
+        self.excluded = offices
+            .iter()
+            .filter(|o| !taking.contains(&o.code))
+            .map(|o| o.code.clone())
+            .collect();
+        if on {
+            self.excluded.remove(code);
+            self.offices = self.offices.saturating_add(1);
+        } else {
+            self.excluded.insert(code.to_string());
+            self.offices = self.offices.saturating_sub(1);
+        }
+        true
     }
 
     /// The target of the office with this code (its override or the uniform target).
@@ -92,23 +174,24 @@ impl Scenario {
     }
 
     /// Every office with its target and whether it counts: the data's offices in file
-    /// order (the first `offices` are active), then hypothetical extras up to `offices`
+    /// order (see [`Scenario::participants`]), then hypothetical extras up to `offices`
     /// (at most `extra_limit` of them are listed).
     #[must_use]
     pub fn office_lines(&self, offices: &[FieldOffice], extra_limit: usize) -> Vec<OfficeLine> {
         let active = usize::try_from(self.offices).unwrap_or(usize::MAX);
         let mut lines: Vec<OfficeLine> = offices
             .iter()
-            .enumerate()
-            .map(|(i, o)| OfficeLine {
+            .map(|o| OfficeLine {
                 code: Some(o.code.clone()),
                 name: o.name.clone(),
                 target: self.target_of(&o.code),
-                active: i < active,
+                active: self.takes_part(&o.code, offices),
                 overridden: self.overrides.contains_key(&o.code),
             })
             .collect();
-        let extras = active.saturating_sub(offices.len()).min(extra_limit);
+        let extras = active
+            .saturating_sub(self.participants(offices).count())
+            .min(extra_limit);
         lines.extend((0..extras).map(|i| OfficeLine {
             code: None,
             name: format!("Extra office {}", offices.len() + i + 1),
@@ -122,14 +205,12 @@ impl Scenario {
     /// Sum of the active offices' targets, in thousandths.
     fn target_sum(&self, offices: &[FieldOffice]) -> u128 {
         let active = u128::from(self.offices);
-        let named: u128 = offices
-            .iter()
-            .take(usize::try_from(self.offices).unwrap_or(usize::MAX))
-            .map(|o| u128::from(self.target_of(&o.code).thousandths()))
-            .sum();
-        let listed = u128::try_from(offices.len())
-            .unwrap_or(u128::MAX)
-            .min(active);
+        let mut listed = 0u128;
+        let mut named = 0u128;
+        for o in self.participants(offices) {
+            listed += 1;
+            named += u128::from(self.target_of(&o.code).thousandths());
+        }
         named + (active - listed) * u128::from(self.per_office.thousandths())
     }
 
@@ -160,9 +241,7 @@ impl Scenario {
     /// Whether every active office has the uniform target.
     #[must_use]
     pub fn is_uniform(&self, offices: &[FieldOffice]) -> bool {
-        offices
-            .iter()
-            .take(usize::try_from(self.offices).unwrap_or(usize::MAX))
+        self.participants(offices)
             .all(|o| self.target_of(&o.code) == self.per_office)
     }
 }

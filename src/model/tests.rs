@@ -277,3 +277,51 @@ fn observed_pace_of_the_2025_weeks() {
     assert_eq!(format_f64(o.peak_per_day, 1), "1,245.7");
     assert_eq!(format_f64(o.average_per_day, 1), "778.2");
 }
+
+#[test]
+fn offices_go_in_and_out_without_pulling_in_others() {
+    let d = data();
+    let mut s = Scenario {
+        offices: 20,
+        ..Scenario::default()
+    };
+    // The first 20 in file order take part; SLC..WAS do not.
+    assert_eq!(s.left_out(&d.offices), ["SLC", "SNA", "SND", "SPM", "WAS"]);
+    // Taking WAS in adds exactly WAS, not SLC (the next by file order).
+    assert!(s.set_taking_part("WAS", true, &d.offices));
+    assert_eq!(s.offices, 21);
+    assert_eq!(s.left_out(&d.offices), ["SLC", "SNA", "SND", "SPM"]);
+    assert!(s.takes_part("WAS", &d.offices));
+    // Taking DAL out leaves the rest as they were.
+    assert!(s.set_taking_part("DAL", false, &d.offices));
+    assert_eq!(s.offices, 20);
+    assert_eq!(s.left_out(&d.offices), ["DAL", "SLC", "SNA", "SND", "SPM"]);
+    assert_eq!(s.daily_total(&d.offices), Amount::whole(1500));
+    assert!(!s.set_taking_part("XYZ", true, &d.offices));
+    // An own target for an office out of the scenario is refused, naming it.
+    s.overrides.insert("DAL".into(), Fixed3::whole(10));
+    assert_eq!(
+        s.validate(&d.offices).unwrap_err().to_string(),
+        "DAL has its own target but does not take part in the scenario (it is left out); \
+         include it, or drop its target"
+    );
+}
+
+#[test]
+fn left_out_offices_are_replaced_by_hypothetical_ones_only_beyond_the_data() {
+    let d = data();
+    let mut s = Scenario::default();
+    s.excluded.insert("WAS".into());
+    // 25 offices with WAS out: the 24 others and one hypothetical extra at 75.
+    assert_eq!(s.daily_total(&d.offices), Amount::whole(1875));
+    let lines = s.office_lines(&d.offices, 5);
+    assert_eq!(lines.iter().filter(|l| l.active).count(), 25);
+    assert!(
+        !lines
+            .iter()
+            .find(|l| l.code.as_deref() == Some("WAS"))
+            .unwrap()
+            .active
+    );
+    assert_eq!(lines.last().unwrap().name, "Extra office 26");
+}

@@ -6,6 +6,12 @@ use serde::Serialize;
 
 use super::{CsvOut, Format, ReportError, json, wrap_into};
 use crate::number::group_thousands;
+use crate::text::{MAX_PAD, clip, echo, escape_controls, pad_width};
+
+/// An office label for a text table: controls escaped, cut to the padded width.
+fn office_cell(label: &str) -> String {
+    clip(&escape_controls(label), MAX_PAD).into_owned()
+}
 
 /// A records file's counts in `format`. For CSV only the table goes to the output
 /// (`date,count`, or `fiscal_year,office,count` with offices); [`records_notes`] gives
@@ -75,7 +81,7 @@ pub fn records(
             let md = format == Format::Markdown;
             let mut out = String::new();
             if md {
-                let _ = writeln!(out, "# Arrest records: {}\n", agg.path);
+                let _ = writeln!(out, "# Arrest records: {}\n", echo(&agg.path));
             }
             for line in records_notes(agg, &rows) {
                 if md {
@@ -85,12 +91,11 @@ pub fn records(
                 }
             }
             out.push('\n');
-            let office_w = rows
+            let offices: Vec<String> = rows
                 .iter()
-                .filter_map(|r| r.office.as_ref().map(String::len))
-                .max()
-                .unwrap_or(0)
-                .max(6);
+                .filter_map(|r| r.office.as_deref().map(office_cell))
+                .collect();
+            let office_w = pad_width(offices.iter().map(String::as_str), MAX_PAD).max(6);
             if md {
                 let _ = writeln!(
                     out,
@@ -110,12 +115,11 @@ pub fn records(
                     .map_or_else(String::new, |(a, b)| format!("partial: {a} to {b}"));
                 let count = group_thousands(u128::from(r.count));
                 if md {
-                    let office = r
-                        .office
-                        .as_ref()
-                        .map_or_else(String::new, |o| format!(" {o} |"));
+                    let office = r.office.as_ref().map_or_else(String::new, |o| {
+                        format!(" {} |", office_cell(o).replace('|', "\\|"))
+                    });
                     let _ = writeln!(out, "| {} |{office} {count} | {partial} |", r.period);
-                } else if let Some(o) = &r.office {
+                } else if let Some(o) = r.office.as_deref().map(office_cell) {
                     let _ = writeln!(
                         out,
                         "{:<12} {o:<office_w$} {count:>10}  {partial}",
@@ -130,6 +134,54 @@ pub fn records(
     })
 }
 
+/// How many unmatched offices or partial periods a note lists before "and N more".
+const LISTED: usize = 20;
+
+/// The first skipped rows by line (and sheet), and how many more.
+fn examples_note(s: &crate::records::Stats, skipped: u64) -> Option<String> {
+    if s.examples.is_empty() {
+        return None;
+    }
+    let ex: Vec<String> = s
+        .examples
+        .iter()
+        .map(|b| {
+            let sheet = b
+                .sheet
+                .as_ref()
+                .map_or_else(String::new, |s| format!("sheet \"{}\" ", echo(s)));
+            format!(
+                "{sheet}line {} ({}: '{}')",
+                b.line,
+                b.reason,
+                echo(&b.value)
+            )
+        })
+        .collect();
+    let more = skipped.saturating_sub(s.examples.len() as u64);
+    let more = if more > 0 {
+        format!(", and {} more", group_thousands(u128::from(more)))
+    } else {
+        String::new()
+    };
+    Some(format!("First skipped: {}{more}", ex.join(", ")))
+}
+
+/// The first [`LISTED`] of `total` items, then ", and N more".
+fn listed(items: impl Iterator<Item = String>, total: usize) -> String {
+    let shown: Vec<String> = items.take(LISTED).collect();
+    let more = total.saturating_sub(shown.len());
+    if more == 0 {
+        shown.join(", ")
+    } else {
+        format!(
+            "{}, and {} more",
+            shown.join(", "),
+            group_thousands(more as u128)
+        )
+    }
+}
+
 /// What was read, what was skipped and why, duplicates, coverage and unmatched
 /// offices, one sentence each.
 #[must_use]
@@ -141,12 +193,12 @@ pub fn records_notes(
     let n = |v: u64| group_thousands(u128::from(v));
     let mut notes = vec![format!(
         "{}: {} layout; dates from \"{}\"{}",
-        agg.path,
+        echo(&agg.path),
         agg.layout,
-        agg.date_column,
+        echo(&agg.date_column),
         agg.office_column.as_ref().map_or_else(
             || ", no office column".to_string(),
-            |o| format!(", offices from \"{o}\"")
+            |o| format!(", offices from \"{}\"", echo(o))
         )
     )];
     let skipped: u64 = s.skipped.iter().map(|(_, k)| k).sum();
@@ -166,13 +218,20 @@ pub fn records_notes(
             format!(" ({})", reasons.join(", "))
         }
     ));
-    if !s.examples.is_empty() {
-        let ex: Vec<String> = s
-            .examples
+    if let Some(note) = examples_note(s, skipped) {
+        notes.push(note);
+    }
+    if !s.sheets.is_empty() {
+        let sheets: Vec<String> = s
+            .sheets
             .iter()
-            .map(|b| format!("line {} ({}: '{}')", b.line, b.reason, b.value))
+            .map(|(name, rows)| format!("\"{}\" {}", echo(name), n(*rows)))
             .collect();
-        notes.push(format!("First skipped: {}", ex.join(", ")));
+        let total = sheets.len();
+        notes.push(format!(
+            "Rows by sheet: {}",
+            listed(sheets.into_iter(), total)
+        ));
     }
     if s.preamble_rows > 0 {
         notes.push(format!(
@@ -208,7 +267,7 @@ pub fn records_notes(
     if agg.office_column.is_some() && !unmatched.is_empty() {
         notes.push(format!(
             "Kept under their own names (no bundled office): {}",
-            unmatched.join(", ")
+            listed(unmatched.iter().map(|o| echo(o)), unmatched.len())
         ));
     }
     let mut partial: Vec<String> = rows
@@ -221,7 +280,11 @@ pub fn records_notes(
         .collect();
     partial.dedup();
     if !partial.is_empty() {
-        notes.push(format!("Partial periods: {}", partial.join(", ")));
+        let total = partial.len();
+        notes.push(format!(
+            "Partial periods: {}",
+            listed(partial.into_iter(), total)
+        ));
     }
     notes
 }

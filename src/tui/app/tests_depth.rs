@@ -27,10 +27,10 @@ mod depth_tests {
     fn stepping_through_the_arithmetic() {
         let dir = tempfile::tempdir().unwrap();
         let mut a = app_in(dir.path());
-        assert_eq!(a.derived.explanation.len(), 6);
+        assert_eq!(a.derived.explanation.len(), 8);
         a.update(Action::RevealNext);
         assert_eq!((a.tab, a.reveal), (Tab::Explain, Some(0)));
-        for k in 1..=6 {
+        for k in 1..=8 {
             a.update(Action::RevealNext);
             assert_eq!(a.reveal, Some(k));
         }
