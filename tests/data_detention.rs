@@ -253,10 +253,22 @@ fn json_has_the_official_record_under_named_keys() {
         .clone();
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let pace = &json["latest_official_pace"];
-    assert_eq!(pace["measure"], "ICE-arrest initial book-ins into detention");
-    assert_eq!((pace["book_ins"].as_u64(), pace["days"].as_u64()), (Some(203_314), Some(182)));
-    assert_eq!(format!("{:.1}", pace["per_day"].as_f64().unwrap()), "1117.1");
-    assert_eq!(format!("{:.1}", pace["difference"].as_f64().unwrap()), "757.9");
+    assert_eq!(
+        pace["measure"],
+        "ICE-arrest initial book-ins into detention"
+    );
+    assert_eq!(
+        (pace["book_ins"].as_u64(), pace["days"].as_u64()),
+        (Some(203_314), Some(182))
+    );
+    assert_eq!(
+        format!("{:.1}", pace["per_day"].as_f64().unwrap()),
+        "1117.1"
+    );
+    assert_eq!(
+        format!("{:.1}", pace["difference"].as_f64().unwrap()),
+        "757.9"
+    );
     assert_eq!(format!("{:.2}", pace["multiple"].as_f64().unwrap()), "1.68");
     let context = &json["official_context"];
     assert_eq!(context["fiscal_year"], 2025);
@@ -278,7 +290,10 @@ fn json_has_the_official_record_under_named_keys() {
         .find(|c| c["fiscal_year"] == 2025)
         .unwrap();
     assert_eq!(fy2025["days"], 364);
-    assert_eq!(format!("{:.1}", fy2025["daily_average"].as_f64().unwrap()), "640.2");
+    assert_eq!(
+        format!("{:.1}", fy2025["daily_average"].as_f64().unwrap()),
+        "640.2"
+    );
 }
 
 #[test]

@@ -228,8 +228,12 @@ fn weekly_and_reference_and_source_checks() {
     assert_eq!(
         lines,
         [
-            format!("sources.csv line {n}, column \"url\": 'ftp://x' is not a web address (expected http:// or https://)"),
-            format!("sources.csv line {n}, column \"id\": 'wapo-2025-01-26' appears twice (first on line 11)"),
+            format!(
+                "sources.csv line {n}, column \"url\": 'ftp://x' is not a web address (expected http:// or https://)"
+            ),
+            format!(
+                "sources.csv line {n}, column \"id\": 'wapo-2025-01-26' appears twice (first on line 11)"
+            ),
         ]
     );
 }
