@@ -20,6 +20,7 @@
 //! ```
 
 pub mod analysis;
+pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod model;

@@ -10,6 +10,7 @@ use crate::model::{self, Scenario};
 use crate::number::{Fixed3, NumberError, parse_thousandths};
 use crate::report::Format;
 
+pub use super::chart::ChartArgs;
 pub use super::records::RecordsArgs;
 
 /// Output formats, as the command line names them.
@@ -23,6 +24,8 @@ pub enum FormatArg {
     Json,
     /// Headings and tables, with source links.
     Markdown,
+    /// A self-contained printable page with an inline chart (`summary` only).
+    Html,
 }
 
 impl From<FormatArg> for Format {
@@ -32,6 +35,7 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Json => Format::Json,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
         }
     }
 }
@@ -103,6 +107,8 @@ pub enum Command {
     Scenarios,
     /// Count a record-level arrest release (CSV or XLSX) by period, and by office.
     Records(RecordsArgs),
+    /// Draw a chart of the scenario as a standalone SVG (for slides and handouts).
+    Chart(ChartArgs),
 }
 /// `compare`'s arguments.
 #[derive(Debug, Clone, Args)]

@@ -14,10 +14,12 @@ use crate::report::{self, Summary};
 pub const EXIT_USAGE: u8 = 2;
 
 mod args;
+mod chart;
 mod commands;
 mod records;
 
 pub use args::*;
+pub use chart::{ChartCommandError, ChartFormatArg, KindArg, write_atomic};
 use commands::{goal_text, scenarios_text};
 pub use records::{PeriodArg, progress_bar};
 
@@ -50,6 +52,13 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
         }
     }
     let presets = model::presets(&data);
+    if let Some(name) = html_refused(command) {
+        let _ = writeln!(
+            err,
+            "error: --format html is only for summary; {name} takes text, csv, json or markdown"
+        );
+        return EXIT_USAGE;
+    }
     let text = match command {
         Command::Check => report::loaded(&data),
         Command::Sources => report::sources(&data),
@@ -93,8 +102,37 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             Ok(text) => text,
             Err(e) => return fail(err, &e),
         },
+        Command::Chart(args) => match chart::svg(args, &data, &presets) {
+            Ok(svg) => match &args.out {
+                Some(path) => {
+                    return match write_atomic(path, svg.as_bytes()) {
+                        Ok(()) => 0,
+                        Err(e) => {
+                            let _ = writeln!(err, "error: {e}");
+                            e.exit_code()
+                        }
+                    };
+                }
+                None => svg,
+            },
+            Err(e) => {
+                let _ = writeln!(err, "error: {e}");
+                return e.exit_code();
+            }
+        },
     };
     write_out(out, &text, err)
+}
+
+/// The command's name when it was given `--format html`, which only `summary` has.
+fn html_refused(command: &Command) -> Option<&'static str> {
+    let html = |f: &FormatArg| *f == FormatArg::Html;
+    match command {
+        Command::Compare(a) if html(&a.format) => Some("compare"),
+        Command::Grid(a) if html(&a.format) => Some("grid"),
+        Command::Records(a) if html(&a.format) => Some("records"),
+        _ => None,
+    }
 }
 
 fn fail(err: &mut dyn Write, e: &dyn std::fmt::Display) -> u8 {

@@ -210,7 +210,7 @@ impl Comparison {
                 }
                 String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
             }
-            Format::Markdown => {
+            Format::Markdown | Format::Html => {
                 let mut out = format!("| | {} |\n|---|", self.names.join(" | "));
                 out.push_str(&"--:|".repeat(self.names.len()));
                 out.push('\n');

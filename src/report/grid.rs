@@ -37,8 +37,8 @@ pub fn grid(g: &crate::analysis::Grid, s: &Scenario, format: Format) -> String {
             }
             String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
         }
-        Format::Markdown | Format::Text => {
-            let md = format == Format::Markdown;
+        Format::Markdown | Format::Text | Format::Html => {
+            let md = matches!(format, Format::Markdown | Format::Html);
             let cells: Vec<Vec<String>> = g
                 .cells
                 .iter()

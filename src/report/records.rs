@@ -69,8 +69,8 @@ pub fn records(
             };
             serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
         }
-        Format::Text | Format::Markdown => {
-            let md = format == Format::Markdown;
+        Format::Text | Format::Markdown | Format::Html => {
+            let md = matches!(format, Format::Markdown | Format::Html);
             let mut out = String::new();
             if md {
                 let _ = writeln!(out, "# Arrest records: {}\n", agg.path);

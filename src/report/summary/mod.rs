@@ -38,6 +38,9 @@ pub struct Summary<'a> {
     /// A ramp-up, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ramp: Option<RampSummary>,
+    /// The data the outcome was computed from (the HTML page's offices, chart and labels).
+    #[serde(skip)]
+    pub data: &'a Dataset,
 }
 
 /// A ramp-up's totals (the day-by-day curve is left out of reports).
@@ -150,6 +153,7 @@ impl<'a> Summary<'a> {
             explanation: crate::analysis::explain(scenario, outcome, data),
             milestones: crate::analysis::milestones(scenario, outcome, data),
             ramp: None,
+            data,
         }
     }
 
@@ -173,6 +177,7 @@ impl<'a> Summary<'a> {
             Format::Markdown => self.markdown(),
             Format::Csv => self.csv(),
             Format::Json => self.json(),
+            Format::Html => self.html(),
         }
     }
 
