@@ -197,6 +197,39 @@ pub(super) fn line_key(svg: &mut Svg, x: f64, y: f64, w: f64, stroke: &str, dash
     svg.line(x, y, x + w, y, stroke, 3.0, dash);
 }
 
+/// A label in the right margin for a line ending at height `y`.
+pub(super) struct EndLabel<'a> {
+    pub y: f64,
+    pub text: &'a str,
+    pub colour: &'static str,
+    pub dash: Option<&'static str>,
+}
+
+/// Labels in the right margin, moved apart so they never overlap, each joined to its
+/// line by a short leader and keyed by a stroke of its line; the scenario's in bold.
+pub(super) fn end_labels(svg: &mut Svg, l: &Layout, plot: &Plot, labels: &[EndLabel<'_>]) {
+    let size = l.px(13.0);
+    let mut ys: Vec<(f64, usize)> = labels.iter().enumerate().map(|(i, e)| (e.y, i)).collect();
+    spread(&mut ys, size * 1.3, plot.top, plot.bottom);
+    let x = plot.right + l.px(8.0);
+    for (y, i) in &ys {
+        let e = &labels[*i];
+        svg.line(plot.right, e.y, x + l.px(4.0), *y, e.colour, 1.0, None);
+        line_key(svg, x + l.px(6.0), *y, l.px(18.0), e.colour, e.dash);
+        let fitted = fit(e.text, l.width - x - l.px(34.0), size);
+        let bold = e.colour == SCENARIO;
+        svg.text(
+            x + l.px(28.0),
+            y + fitted * 0.35,
+            Anchor::Start,
+            fitted,
+            bold,
+            e.colour,
+            e.text,
+        );
+    }
+}
+
 /// Grid lines and tick labels of the value axis, with its title turned on the left.
 pub(super) fn value_axis(svg: &mut Svg, l: &Layout, p: &Plot, step: f64, title: &str) {
     let size = l.px(13.0);

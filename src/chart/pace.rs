@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::frame::{
-    self, DERIVED, INK, Layout, Plot, SCENARIO, fill, fl, fu, line_key, source_names,
+    self, DERIVED, EndLabel, INK, Layout, Plot, SCENARIO, fill, fl, fu, source_names,
 };
 use super::svg::{Anchor, Svg};
 use super::{ChartError, Input, Size};
@@ -102,44 +102,19 @@ pub(super) fn pace(input: &Input<'_>, size: Size) -> Result<String, ChartError> 
 
 /// Horizontal lines across the plot, each labelled in the right margin.
 fn draw_levels(svg: &mut Svg, l: &Layout, plot: &Plot, levels: &[Level]) {
-    let size = l.px(13.0);
-    let mut ys: Vec<(f64, usize)> = levels
-        .iter()
-        .enumerate()
-        .map(|(i, v)| (plot.y(v.value), i))
-        .collect();
-    for (y, i) in &ys {
-        let v = &levels[*i];
+    let mut labels = Vec::new();
+    for v in levels {
+        let y = plot.y(v.value);
         let width = if v.colour == SCENARIO { 3.0 } else { 1.6 };
-        svg.line(plot.left, *y, plot.right, *y, v.colour, width, v.dash);
+        svg.line(plot.left, y, plot.right, y, v.colour, width, v.dash);
+        labels.push(EndLabel {
+            y,
+            text: &v.label,
+            colour: v.colour,
+            dash: v.dash,
+        });
     }
-    let true_y: Vec<f64> = ys.iter().map(|y| y.0).collect();
-    frame::spread(&mut ys, size * 1.25, plot.top, plot.bottom);
-    for (y, i) in &ys {
-        let v = &levels[*i];
-        let x = plot.right + l.px(8.0);
-        svg.line(
-            plot.right,
-            true_y[*i],
-            x + l.px(4.0),
-            *y,
-            v.colour,
-            1.0,
-            None,
-        );
-        line_key(svg, x + l.px(6.0), *y, l.px(18.0), v.colour, v.dash);
-        let bold = v.colour == SCENARIO;
-        let fitted = frame::fit(&v.label, l.width - x - l.px(34.0), size);
-        svg.text(
-            x + l.px(28.0),
-            y + size * 0.35,
-            Anchor::Start,
-            fitted,
-            bold,
-            v.colour,
-            &v.label,
-        );
-    }
+    frame::end_labels(svg, l, plot, &labels);
 }
 
 fn month_name(m: i8) -> &'static str {

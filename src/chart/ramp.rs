@@ -1,7 +1,7 @@
 //! Cumulative arrests day by day with a linear ramp-up, against the scenario's full pace
 //! from day one and the paces of the latest and highest official years.
 
-use super::frame::{self, INK, Layout, OFFICIAL, Plot, SCENARIO, fl, line_key, source_names};
+use super::frame::{self, EndLabel, INK, Layout, OFFICIAL, Plot, SCENARIO, fl, source_names};
 use super::svg::{Anchor, Svg};
 use super::{Input, Size};
 use crate::data::Source;
@@ -78,8 +78,8 @@ pub(super) fn ramp(input: &Input<'_>, size: Size) -> String {
         );
         tick += day_step;
     }
-    let mut ends: Vec<(f64, usize)> = Vec::new();
-    for (i, curve) in curves.iter().enumerate() {
+    let mut ends = Vec::new();
+    for curve in &curves {
         let pts: Vec<(f64, f64)> = curve
             .points
             .iter()
@@ -87,43 +87,14 @@ pub(super) fn ramp(input: &Input<'_>, size: Size) -> String {
             .map(|(d, v)| (x_of(d), plot.y(*v)))
             .collect();
         svg.polyline(&pts, curve.colour, curve.width, curve.dash);
-        ends.push((plot.y(curve.points.last().copied().unwrap_or(0.0)), i));
+        ends.push(EndLabel {
+            y: plot.y(curve.points.last().copied().unwrap_or(0.0)),
+            text: &curve.label,
+            colour: curve.colour,
+            dash: curve.dash,
+        });
     }
-    let true_y: Vec<f64> = ends.iter().map(|e| e.0).collect();
-    let label_size = l.px(13.0);
-    frame::spread(&mut ends, label_size * 1.3, plot.top, plot.bottom);
-    for (y, i) in &ends {
-        let curve = &curves[*i];
-        let x = plot.right + l.px(8.0);
-        svg.line(
-            plot.right,
-            true_y[*i],
-            x + l.px(4.0),
-            *y,
-            curve.colour,
-            1.0,
-            None,
-        );
-        line_key(
-            &mut svg,
-            x + l.px(6.0),
-            *y,
-            l.px(18.0),
-            curve.colour,
-            curve.dash,
-        );
-        let fitted = frame::fit(&curve.label, l.width - x - l.px(34.0), label_size);
-        let bold = curve.colour == SCENARIO;
-        svg.text(
-            x + l.px(28.0),
-            y + fitted * 0.35,
-            Anchor::Start,
-            fitted,
-            bold,
-            curve.colour,
-            &curve.label,
-        );
-    }
+    frame::end_labels(&mut svg, &l, &plot, &ends);
     svg.text(
         f64::midpoint(plot.left, plot.right),
         plot.bottom + l.px(50.0),

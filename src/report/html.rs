@@ -486,3 +486,19 @@ impl Summary<'_> {
         out.push_str("</ol>\n</section>\n");
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_addresses_become_links() {
+        assert_eq!(
+            link("https://ice.gov/a?b=1&c=2", "ICE <report>"),
+            "<a href=\"https://ice.gov/a?b=1&amp;c=2\">ICE &lt;report&gt;</a>"
+        );
+        assert_eq!(link("javascript:alert(1)", "x"), "x");
+        assert_eq!(link(" JavaScript:alert(1)", "x"), "x");
+        assert_eq!(link("", "Pew"), "Pew");
+    }
+}
