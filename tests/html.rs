@@ -272,3 +272,26 @@ fn summary_format_html_from_the_binary_and_html_refused_elsewhere() {
         ));
     }
 }
+
+#[test]
+fn a_saved_scenario_titles_the_page_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("axios.toml");
+    std::fs::write(
+        &path,
+        "name = \"Axios <at> 60% & more\"\noffices = 25\nper_office = \"120\"\nattainment = \"60\"\n",
+    )
+    .unwrap();
+    let out = app()
+        .args(["summary", "--format", "html", "--scenario"])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let html = String::from_utf8(out).unwrap();
+    assert!(html.contains("<title>Arrest-quota scenario: Axios &lt;at&gt; 60% &amp; more</title>"));
+    assert!(html.contains("<h1>Arrest-quota scenario: Axios &lt;at&gt; 60% &amp; more</h1>"));
+    assert!(html.contains("<span class=\"figure\">1,800</span> arrests a day"));
+}

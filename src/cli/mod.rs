@@ -66,7 +66,15 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
         Command::Summary(args) => match args.scenario.scenario(&data, &presets) {
             Ok(s) => {
                 let outcome = model::evaluate(&s, &data);
-                let summary = Summary::new(&s, &outcome, &data, &presets);
+                let mut summary = Summary::new(&s, &outcome, &data, &presets);
+                // The handout is titled with a saved scenario's name (already loaded
+                // without error above).
+                summary.name = args
+                    .scenario
+                    .scenario
+                    .as_ref()
+                    .and_then(|p| crate::saved::load(p, &data.offices).ok())
+                    .map(|saved| saved.name);
                 match args.ramp_weeks {
                     Some(w) => summary.with_ramp(w),
                     None => summary,

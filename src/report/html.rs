@@ -62,7 +62,7 @@ footer { margin-top: 1rem; font-size: .8rem; border-top: 1px solid var(--rule); 
   figure, .totals, tr, li { break-inside: avoid; page-break-inside: avoid; }
   figure svg { max-height: 112mm; }
   #milestones ul, #context ul { columns: 2; column-gap: 14pt; }
-  .sources ol { columns: 2; column-gap: 14pt; font-size: 7.6pt; padding-left: 1.6em; }
+  .sources ol { font-size: 7.6pt; padding-left: 1.8em; }
   .label { font-size: 6.4pt; padding: 0 2pt; line-height: 1.15; }
   .scroll { overflow: visible; }
   a { color: inherit; text-decoration: none; }
@@ -136,7 +136,7 @@ impl Summary<'_> {
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
              <title>Arrest-quota scenario: {}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n<main>\n",
-            escape(&inputs)
+            escape(self.name.as_deref().unwrap_or(&inputs))
         );
         self.html_head(&mut out, &inputs);
         self.html_parameters(&mut out);
@@ -173,7 +173,10 @@ impl Summary<'_> {
         let o = self.outcome;
         let _ = writeln!(
             out,
-            "<header>\n<h1>Arrest-quota scenario</h1>\n<p class=\"lede\">{}</p>",
+            "<header>\n<h1>Arrest-quota scenario{}</h1>\n<p class=\"lede\">{}</p>",
+            self.name
+                .as_ref()
+                .map_or_else(String::new, |n| format!(": {}", escape(n))),
             escape(inputs)
         );
         if !self.presets.is_empty() {

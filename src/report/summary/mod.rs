@@ -41,6 +41,9 @@ pub struct Summary<'a> {
     /// The data the outcome was computed from (the HTML page's offices, chart and labels).
     #[serde(skip)]
     pub data: &'a Dataset,
+    /// The scenario's name when it was saved with one (the HTML page's title).
+    #[serde(skip)]
+    pub name: Option<String>,
 }
 
 /// A ramp-up's totals (the day-by-day curve is left out of reports).
@@ -154,6 +157,7 @@ impl<'a> Summary<'a> {
             milestones: crate::analysis::milestones(scenario, outcome, data),
             ramp: None,
             data,
+            name: None,
         }
     }
 
