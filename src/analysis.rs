@@ -28,6 +28,20 @@ impl Step {
 
 /// The scenario's arithmetic, step by step, in words with units and sources.
 #[must_use]
+/// `1,565.1 more` or `12.5 fewer`: a daily gap in words, to one decimal.
+fn gap_words(difference: f64) -> String {
+    if difference < 0.0 {
+        format!("{} fewer", format_f64(-difference, 1))
+    } else {
+        format!("{} more", format_f64(difference, 1))
+    }
+}
+
+/// The scenario's arithmetic, step by step, in words with units and sources.
+#[expect(
+    clippy::too_many_lines,
+    reason = "one step after another, in reading order"
+)]
 pub fn explain(s: &Scenario, o: &Outcome, data: &Dataset) -> Vec<Step> {
     let mut steps = Vec::new();
     let daily = o.daily_total.display(2);
@@ -94,6 +108,15 @@ pub fn explain(s: &Scenario, o: &Outcome, data: &Dataset) -> Vec<Step> {
             source: None,
         });
         steps.push(Step {
+            question: format!("{daily} - {}", format_f64(c.daily_average, 1)),
+            answer: format!(
+                "{} a day than FY{}",
+                gap_words(c.daily_difference),
+                c.fiscal_year
+            ),
+            source: None,
+        });
+        steps.push(Step {
             question: format!(
                 "{} / {}",
                 o.annual_total.display(2),
@@ -104,6 +127,17 @@ pub fn explain(s: &Scenario, o: &Outcome, data: &Dataset) -> Vec<Step> {
                 format_multiple(c.multiple).trim_end_matches('x'),
                 c.fiscal_year
             ),
+            source: None,
+        });
+    }
+    if let Some(c) = o.latest_official.and_then(|i| o.comparisons.get(i)) {
+        steps.push(Step {
+            question: format!(
+                "{} - {}",
+                o.annual_total.display(2),
+                group_thousands(u128::from(c.arrests))
+            ),
+            answer: format!("{} a year than FY{}", c.difference.words(2), c.fiscal_year),
             source: None,
         });
     }
@@ -515,7 +549,9 @@ mod tests {
                 "1,875 a day x 365 days = 684,375 arrests a year",
                 "FY2024: 113,431 arrests over 366 days = 309.9 a day",
                 "1,875 / 309.9 = 6.05 times the FY2024 pace",
+                "1,875 - 309.9 = 1,565.1 more a day than FY2024",
                 "684,375 / 113,431 = 6.03 times FY2024's total",
+                "684,375 - 113,431 = 570,944 more a year than FY2024",
                 "1,875 - 1,500 (the top of the reported 1,200-1,500 a day) = 375 above",
             ]
         );
@@ -587,7 +623,7 @@ mod tests {
         );
         assert_eq!(cols, [10, 16, 20, 24, 25, 30]);
         let grid = sensitivity(&s, &data, &presets, &rows, &cols);
-        let cell = |per: u64, offices: u32| {
+        let cell = |per: u32, offices: u32| {
             let r = rows.iter().position(|x| *x == Fixed3::whole(per)).unwrap();
             let c = cols.iter().position(|x| *x == offices).unwrap();
             grid.cells[r][c].clone()

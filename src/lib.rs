@@ -3,7 +3,8 @@
 //!
 //! The core ([`data`], [`model`], [`analysis`], [`number`], [`report`], [`records`],
 //! [`saved`], [`synth`]) knows nothing of the terminal;
-//! [`cli`] parses arguments and prints reports; `tui` is the interactive screen.
+//! [`cli`] parses arguments and prints reports; `tui` is the interactive screen, behind
+//! the default `tui` cargo feature (the core builds without ratatui and crossterm).
 //!
 //! The headline arithmetic, from the bundled data:
 //!
@@ -30,4 +31,5 @@ pub mod report;
 pub mod saved;
 pub mod synth;
 pub mod text;
+#[cfg(feature = "tui")]
 pub mod tui;

@@ -15,10 +15,21 @@ impl Fixed3 {
     /// Zero.
     pub const ZERO: Self = Self(0);
 
-    /// A whole number.
+    /// A whole number. Every `u32` fits, so this cannot fail; larger values go through
+    /// [`Fixed3::from_whole`].
     #[must_use]
-    pub const fn whole(n: u64) -> Self {
-        Self(n * 1000)
+    pub const fn whole(n: u32) -> Self {
+        Self(n as u64 * 1000)
+    }
+
+    /// A whole number of any size, refused when it does not fit in thousandths.
+    ///
+    /// # Errors
+    /// [`NumberError::TooLarge`] above `u64::MAX / 1000`.
+    pub fn from_whole(n: u64) -> Result<Self, NumberError> {
+        n.checked_mul(1000)
+            .map(Self)
+            .ok_or_else(|| NumberError::TooLarge(group_thousands(u128::from(u64::MAX / 1000))))
     }
 
     /// From a count of thousandths (`75_000` is 75).
@@ -168,6 +179,50 @@ impl serde::Serialize for Amount {
             return s.serialize_u64(n);
         }
         s.serialize_f64(self.to_f64())
+    }
+}
+
+/// The exact difference of two amounts, with its sign: the gap beside a ratio.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gap {
+    /// How far apart the two are.
+    pub magnitude: Amount,
+    /// True when the first is below the second.
+    pub below: bool,
+}
+
+impl Gap {
+    /// `a - b`, exactly.
+    #[must_use]
+    pub fn between(a: Amount, b: Amount) -> Self {
+        Self {
+            magnitude: a.abs_diff(b),
+            below: a < b,
+        }
+    }
+
+    /// `570,944 more`, `12 fewer` or `no more and no fewer`, with up to `decimals` decimals.
+    #[must_use]
+    pub fn words(self, decimals: u32) -> String {
+        if self.magnitude == Amount::whole(0) {
+            return "exactly as many".to_string();
+        }
+        let word = if self.below { "fewer" } else { "more" };
+        format!("{} {word}", self.magnitude.display(decimals))
+    }
+}
+
+impl serde::Serialize for Gap {
+    /// A signed JSON number (negative when below); whole gaps as integers.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let m = self.magnitude;
+        if m.is_whole()
+            && let Ok(n) = i64::try_from(m.units() / AMOUNT_SCALE)
+        {
+            return s.serialize_i64(if self.below { -n } else { n });
+        }
+        let f = m.to_f64();
+        s.serialize_f64(if self.below { -f } else { f })
     }
 }
 

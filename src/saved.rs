@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::data::FieldOffice;
 use crate::model::Scenario;
-use crate::number::{Fixed3, parse_thousandths};
+use crate::model::input::{self, Input};
 
 /// The variable that overrides where scenarios are saved.
 pub const DIR_VARIABLE: &str = "ARREST_SCENARIOS_DIR";
@@ -59,6 +59,9 @@ pub enum SavedError {
     /// The name has nothing usable for a file name.
     #[error("'{0}' has no letters or digits to name a file with")]
     BadName(String),
+    /// The scenario could not be written as TOML (nothing was saved).
+    #[error("cannot write the scenario as TOML: {0}")]
+    Serialize(String),
 }
 
 /// A number in a scenario file: written as a string to keep decimals exact, but plain
@@ -94,6 +97,9 @@ struct File {
     days: Option<u64>,
     #[serde(default)]
     overrides: BTreeMap<String, Num>,
+    /// Office codes left out (older files have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    excluded: Vec<String>,
 }
 
 /// A scenario read from a file.
@@ -108,8 +114,10 @@ pub struct Saved {
 }
 
 /// The TOML text of a scenario.
-#[must_use]
-pub fn to_toml(name: &str, s: &Scenario) -> String {
+///
+/// # Errors
+/// [`SavedError::Serialize`] if the scenario cannot be written as TOML.
+pub fn to_toml(name: &str, s: &Scenario) -> Result<String, SavedError> {
     let file = File {
         name: name.to_string(),
         offices: u64::from(s.offices),
@@ -121,9 +129,10 @@ pub fn to_toml(name: &str, s: &Scenario) -> String {
             .iter()
             .map(|(k, v)| (k.clone(), Num::Text(v.to_string().replace(',', ""))))
             .collect(),
+        excluded: s.excluded.iter().cloned().collect(),
     };
-    let body = toml::to_string(&file).unwrap_or_default();
-    format!("# arrest-scenarios scenario\n{body}")
+    let body = toml::to_string(&file).map_err(|e| SavedError::Serialize(e.to_string()))?;
+    Ok(format!("# arrest-scenarios scenario\n{body}"))
 }
 
 /// Parse scenario TOML (named `path` in messages) and check it against the offices.
@@ -146,37 +155,37 @@ pub fn from_toml(text: &str, path: &Path, offices: &[FieldOffice]) -> Result<Sav
         field: field.to_string(),
         message,
     };
-    let number = |field: &str, n: &Num| {
-        let t = n.text();
-        parse_thousandths(&t)
-            .map(Fixed3::from_thousandths)
-            .map_err(|e| invalid(field, format!("'{t}' {e}")))
+    let target = |field: &str, input: Input, n: &Num| {
+        input::parse_target(input, &n.text()).map_err(|e| invalid(field, e.to_string()))
     };
     let mut s = Scenario {
-        offices: u32::try_from(file.offices).map_err(|_| {
-            invalid(
-                "offices",
-                format!("'{}' is above 4,294,967,295", file.offices),
-            )
-        })?,
-        per_office: number("per_office", &file.per_office)?,
+        offices: input::offices_from(file.offices)
+            .map_err(|e| invalid("offices", e.to_string()))?,
+        per_office: target("per_office", Input::PerOffice, &file.per_office)?,
         ..Scenario::default()
     };
     if let Some(a) = &file.attainment {
-        s.attainment = number("attainment", a)?;
+        s.attainment =
+            input::parse_attainment(&a.text()).map_err(|e| invalid("attainment", e.to_string()))?;
     }
     if let Some(d) = file.days {
-        s.days = u16::try_from(d)
-            .ok()
-            .filter(|d| crate::model::DAYS.contains(d))
-            .ok_or_else(|| invalid("days", format!("'{d}' is not 1 to 366")))?;
+        s.days = input::days_from(d).map_err(|e| invalid("days", e.to_string()))?;
     }
     for (code, v) in &file.overrides {
         s.overrides.insert(
             code.to_ascii_uppercase(),
-            number(&format!("overrides.{code}"), v)?,
+            target(
+                &format!("overrides.{}", crate::text::echo(code)),
+                Input::OfficeTarget,
+                v,
+            )?,
         );
     }
+    s.excluded = file
+        .excluded
+        .iter()
+        .map(|c| c.trim().to_ascii_uppercase())
+        .collect();
     s.validate(offices)
         .map_err(|e| invalid("scenario", e.to_string()))?;
     Ok(Saved {
@@ -246,7 +255,7 @@ pub fn file_name(name: &str) -> Result<String, SavedError> {
 /// The name exists, is unusable, or the write failed (nothing is left behind).
 pub fn save_new(dir: &Path, name: &str, s: &Scenario) -> Result<PathBuf, SavedError> {
     let path = dir.join(file_name(name)?);
-    write_new(&path, to_toml(name, s).as_bytes())?;
+    write_new(&path, to_toml(name, s)?.as_bytes())?;
     Ok(path)
 }
 
@@ -315,9 +324,26 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
 mod tests {
     use super::*;
     use crate::data::Dataset;
+    use crate::number::Fixed3;
 
     fn offices() -> Vec<FieldOffice> {
         Dataset::bundled().unwrap().offices
+    }
+
+    #[test]
+    fn left_out_offices_are_kept_and_old_files_still_load() {
+        let mut s = Scenario::default();
+        assert!(s.set_taking_part("WAS", false, &offices()));
+        let text = to_toml("No WAS", &s).unwrap();
+        assert!(
+            text.contains("\ndays = 365\nexcluded = [\"WAS\"]\n"),
+            "{text}"
+        );
+        let back = from_toml(&text, Path::new("w.toml"), &offices()).unwrap();
+        assert_eq!(back.scenario, s);
+        let old = "name = \"old\"\noffices = 25\nper_office = \"75\"\n";
+        let back = from_toml(old, Path::new("o.toml"), &offices()).unwrap();
+        assert!(back.scenario.excluded.is_empty());
     }
 
     #[test]
@@ -329,7 +355,7 @@ mod tests {
             ..Scenario::default()
         };
         s.overrides.insert("DAL".into(), Fixed3::whole(120));
-        let text = to_toml("Weekdays, 60%", &s);
+        let text = to_toml("Weekdays, 60%", &s).unwrap();
         assert_eq!(
             text,
             "# arrest-scenarios scenario\nname = \"Weekdays, 60%\"\noffices = 25\nper_office = \"62.5\"\nattainment = \"60\"\ndays = 261\n\n[overrides]\nDAL = \"120\"\n"
@@ -359,7 +385,7 @@ mod tests {
         };
         assert_eq!(
             err("offices = 25\nper_office = \"abc\"\n"),
-            "s.toml, field \"per_office\": 'abc' is not a number"
+            "s.toml, field \"per_office\": per-office target 'abc' is not a number; expected a number from 0 to 1,000,000,000,000 a day, with at most 3 decimals"
         );
         assert!(err("offices = 25\nper_office = [\n").starts_with("s.toml line 2, column"));
         assert!(
@@ -370,7 +396,7 @@ mod tests {
         );
         assert_eq!(
             err("offices = 25\nper_office = 5\ndays = 400\n"),
-            "s.toml, field \"days\": '400' is not 1 to 366"
+            "s.toml, field \"days\": days '400' is out of range; expected a whole number of days from 1 to 366"
         );
         assert!(
             err("offices = 25\nper_office = 5\n[overrides]\nXYZ = 3\n")

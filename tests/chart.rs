@@ -101,7 +101,7 @@ fn every_chart_is_well_formed_xml_at_every_size() {
         },
         Scenario {
             offices: 4_000_000_000,
-            per_office: arrest_scenarios::number::Fixed3::whole(1_000_000_000_000),
+            per_office: arrest_scenarios::model::MAX_PER_OFFICE,
             ..Scenario::default()
         },
     ];

@@ -104,10 +104,18 @@ fn csv_is_one_row_per_fiscal_year() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
-        "fiscal_year,arrests,days,daily_average,scenario_daily_total,scenario_annual_total,multiple,daily_multiple,confidence,source_id"
+        "fiscal_year,arrests,days,daily_average,scenario_daily_total,scenario_annual_total,\
+         multiple,daily_multiple,difference,daily_difference,confidence,source_id,offices,\
+         per_office,attainment_percent,days_per_year,office_targets,not_taking_part"
     );
     let fy24 = lines.find(|l| l.starts_with("2024,")).unwrap();
     assert!(fy24.starts_with("2024,113431,366,309.92076502732243,3000,1095000,9.65"));
+    // 1,095,000 - 113,431 exactly; the parameters close every row.
+    assert!(fy24.contains(",981569,2690.07923497267"), "{fy24}");
+    assert!(
+        fy24.ends_with(",official,ice-fy2024-annual-report,25,120,100,365,,"),
+        "{fy24}"
+    );
 }
 
 #[test]
@@ -168,28 +176,32 @@ fn invalid_flags_are_explained_with_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "invalid value 'abc' for '--per-office <N>': 'abc' is not a number",
+            "invalid value 'abc' for '--per-office <N>': per-office target 'abc' is not a number; \
+             expected a number from 0 to 1,000,000,000,000 a day, with at most 3 decimals",
         ));
     app()
         .args(["summary", "--days", "0"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "invalid value '0' for '--days <N>': 0 is not in 1..=366",
+            "invalid value '0' for '--days <N>': days '0' is out of range; \
+             expected a whole number of days from 1 to 366",
         ));
     app()
         .args(["summary", "--offices", "-3"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "invalid value '-3' for '--offices <N>': '-3' is negative; expected zero or more",
+            "invalid value '-3' for '--offices <N>': offices '-3' is negative; \
+             expected a whole number from 0 to 4,294,967,295",
         ));
     app()
         .args(["summary", "--offices", "4294967296"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "invalid value '4294967296' for '--offices <N>': '4294967296' is too large (at most 4,294,967,295)",
+            "invalid value '4294967296' for '--offices <N>': offices '4294967296' is too large; \
+             expected a whole number from 0 to 4,294,967,295",
         ));
     app()
         .args(["summary", "--preset", "nope"])
@@ -363,7 +375,7 @@ fn a_corrupt_scenario_file_is_reported_not_used() {
         .assert()
         .code(2)
         .stderr(format!(
-            "error: {}, field \"per_office\": 'lots' is not a number\n",
+            "error: {}, field \"per_office\": per-office target 'lots' is not a number; expected a number from 0 to 1,000,000,000,000 a day, with at most 3 decimals\n",
             file.display()
         ));
     assert_eq!(

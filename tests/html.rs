@@ -25,6 +25,7 @@ fn page(s: &Scenario, ramp: Option<u32>) -> String {
         None => summary,
     }
     .render(Format::Html)
+    .unwrap()
 }
 
 /// The page's outline: one line per element (indented by nesting), with its id, class

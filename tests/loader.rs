@@ -227,8 +227,8 @@ fn weekly_and_reference_and_source_checks() {
     assert_eq!(
         lines,
         [
-            "sources.csv line 22, column \"url\": 'ftp://x' is not a web address (expected http:// or https://)",
-            "sources.csv line 22, column \"id\": 'wapo-2025-01-26' appears twice (first on line 11)",
+            "sources.csv line 30, column \"url\": 'ftp://x' is not a web address (expected http:// or https://)",
+            "sources.csv line 30, column \"id\": 'wapo-2025-01-26' appears twice (first on line 11)",
         ]
     );
 }
@@ -243,7 +243,7 @@ fn directory_problems() {
     let empty = tempfile::tempdir().unwrap();
     let err = Dataset::from_dir(empty.path()).unwrap_err();
     assert!(err.errors[0].to_string().ends_with(
-        ": holds none of the data files (sources.csv, annual_arrests.csv, quotas.csv, field_offices.csv, reference.csv, weekly_arrests_2025.csv)"
+        ": holds none of the data files (sources.csv, annual_arrests.csv, quotas.csv, field_offices.csv, reference.csv, weekly_arrests_2025.csv, detention_stats.csv)"
     ));
 }
 
@@ -268,4 +268,50 @@ fn a_users_own_years_replace_the_bundled_ones() {
     assert_eq!(d.annual.len(), 1);
     assert_eq!(d.annual[0].fiscal_year, 2030);
     assert_eq!(d.annual[0].note, "my estimate");
+}
+
+#[test]
+fn a_quota_beyond_the_models_bounds_is_a_check_error_with_line_and_column() {
+    let header = "id,date,outlet,kind,unit,low,high,offices,confidence,source_id,url,quote\n";
+    let text = format!(
+        "{header}\
+         huge,2025-01-26,Post,arrests,per_office_per_day,18446744073709551,18446744073709551,,reported,wapo-2025-01-26,,\n\
+         big,2025-01-26,Post,arrests,per_office_per_day,1000000000001,1000000000001,,reported,wapo-2025-01-26,,\n\
+         national,2025-01-26,Post,arrests,per_day,1,25000000000001,,reported,wapo-2025-01-26,,\n\
+         tiny,2025-01-26,Post,arrests,per_year,0,4,,reported,wapo-2025-01-26,,\n\
+         many,2025-01-26,Post,arrests,per_day,5,5,4294967296,reported,wapo-2025-01-26,,\n\
+         none,2025-01-26,Post,arrests,per_day,5,5,0,reported,wapo-2025-01-26,,\n\
+         removals,2025-01-26,Post,removals,per_year,1,18446744073709551615,,reported,wapo-2025-01-26,,\n\
+         wrap,2025-01-26,Post,arrests,per_office_per_day,1,18446744073709552,,reported,wapo-2025-01-26,,\n"
+    );
+    let (lines, _) = errors_for("quotas.csv", &text);
+    assert_eq!(
+        lines,
+        [
+            "quotas.csv line 2, column \"low\": '18446744073709551' is 18,446,744,073,709,551 a day per office, above the largest per-office target the model accepts (1,000,000,000,000 a day)",
+            "quotas.csv line 2, column \"high\": '18446744073709551' is 18,446,744,073,709,551 a day per office, above the largest per-office target the model accepts (1,000,000,000,000 a day)",
+            "quotas.csv line 3, column \"low\": '1000000000001' is 1,000,000,000,001 a day per office, above the largest per-office target the model accepts (1,000,000,000,000 a day)",
+            "quotas.csv line 3, column \"high\": '1000000000001' is 1,000,000,000,001 a day per office, above the largest per-office target the model accepts (1,000,000,000,000 a day)",
+            "quotas.csv line 4, column \"high\": '25000000000001' is 1,000,000,000,000.04 a day per office over 25 offices, above the largest per-office target the model accepts (1,000,000,000,000 a day)",
+            "quotas.csv line 5, column \"low\": '0' is zero; an arrest target is at least 1",
+            "quotas.csv line 5, column \"high\": '4' is under 0.0005 a day per office over 25 offices and 365 days, which rounds to 0; the model holds targets to 0.001",
+            "quotas.csv line 6, column \"offices\": '4294967296' is not an office count the model holds (expected 1 to 4,294,967,295)",
+            "quotas.csv line 7, column \"offices\": '0' is not an office count the model holds (expected 1 to 4,294,967,295)",
+            "quotas.csv line 9, column \"high\": '18446744073709552' is above the largest per-office target the model accepts (1,000,000,000,000 a day)",
+        ]
+    );
+}
+
+#[test]
+fn weekly_counts_whose_total_overflows_are_refused() {
+    let weekly = "week_start,arrests,days_covered,confidence,source_id\n\
+                  2025-03-02,18446744073709551615,7,derived,ddp-weekly-2026-02-03\n\
+                  2025-03-09,1,7,derived,ddp-weekly-2026-02-03\n";
+    let (lines, _) = errors_for("weekly_arrests_2025.csv", weekly);
+    assert_eq!(
+        lines,
+        [
+            "weekly_arrests_2025.csv line 3, column \"arrests\": '1' takes the series' total above 18,446,744,073,709,551,615, the largest count the model adds up"
+        ]
+    );
 }

@@ -83,12 +83,36 @@ fn help_overlay() {
 }
 
 #[test]
-fn help_lists_every_key_in_the_table() {
-    let screen = text(&draw(&with(&[Action::ToggleHelp]), Theme::COLOR, 120, 90));
-    for b in arrest_scenarios::tui::keys::BINDINGS {
-        assert!(screen.contains(b.keys), "help misses {}", b.keys);
-        assert!(screen.contains(b.help), "help misses {}", b.help);
+fn help_lists_every_key_in_the_table_from_every_context() {
+    use arrest_scenarios::tui::keys::{BINDINGS, Context, bindings};
+    use arrest_scenarios::tui::overlay::help_rows;
+    for c in Context::ALL {
+        let rows = help_rows(c, 300);
+        for b in BINDINGS {
+            assert!(
+                rows.iter().any(|r| r.key == b.keys && r.text == b.help),
+                "help from {c:?} misses {}: {}",
+                b.keys,
+                b.help
+            );
+        }
+        // The context's own keys come first, under its title.
+        assert_eq!(rows[0].text, format!("{}: the keys here", c.title()));
+        let here = bindings(c).count();
+        for (row, b) in rows[1..=here].iter().zip(bindings(c)) {
+            assert_eq!((row.key.as_str(), row.text.as_str()), (b.keys, b.help));
+        }
     }
+    // On screen: the help stops at its end.
+    let mut a = with(&[Action::ToggleHelp]);
+    a.update(Action::Last);
+    let end = text(&draw(&a, Theme::COLOR, 80, 24));
+    assert!(end.contains("large steps are Shift-arrows"), "{end}");
+    let scroll = a.overlay_scroll();
+    a.update(Action::Down);
+    assert_eq!(a.overlay_scroll(), scroll, "Down past the end does nothing");
+    a.update(Action::First);
+    assert_eq!(a.overlay_scroll(), 0);
 }
 
 #[test]

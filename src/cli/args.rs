@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::data::Dataset;
+use crate::model::input::{self, Input};
 use crate::model::{self, Scenario};
-use crate::number::{Fixed3, NumberError, parse_thousandths};
+use crate::number::Fixed3;
 use crate::report::Format;
 
 pub use super::chart::ChartArgs;
@@ -169,11 +170,24 @@ pub struct ScenarioArgs {
     #[arg(long, value_name = "PCT", value_parser = parse_percent, allow_negative_numbers = true)]
     pub attainment: Option<Fixed3>,
     /// Days per year with arrests (1 to 366; 261 for weekdays only; default 365).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=366))]
+    #[arg(long, value_name = "N", value_parser = parse_days)]
     pub days: Option<u16>,
     /// A different daily target for one office, as CODE=N (repeatable), e.g. DAL=120.
     #[arg(long = "office", value_name = "CODE=N", value_parser = parse_override)]
     pub overrides: Vec<(String, Fixed3)>,
+    /// Only these offices take part, e.g. DAL,HOU (the office count becomes theirs unless
+    /// --offices is given).
+    #[arg(
+        long,
+        value_name = "CODES",
+        value_delimiter = ',',
+        conflicts_with = "exclude"
+    )]
+    pub only: Vec<String>,
+    /// Leave these offices out, e.g. WAS,SLC (the office count drops by as many unless
+    /// --offices is given).
+    #[arg(long, value_name = "CODES", value_delimiter = ',')]
+    pub exclude: Vec<String>,
 }
 
 /// `summary`'s arguments.
@@ -186,48 +200,42 @@ pub struct SummaryArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
     /// Also show a linear ramp-up over this many weeks from the latest year's pace.
-    #[arg(long, value_name = "WEEKS", value_parser = clap::value_parser!(u32).range(0..=52))]
+    #[arg(long, value_name = "WEEKS", value_parser = parse_ramp_weeks)]
     pub ramp_weeks: Option<u32>,
 }
 
-fn number_message(text: &str, e: &NumberError) -> String {
-    format!("'{text}' {e}")
-}
-
 pub(crate) fn parse_offices(text: &str) -> Result<u32, String> {
-    let n = crate::number::parse_whole(text).map_err(|e| match e {
-        NumberError::Negative => format!("'{text}' is negative; expected zero or more"),
-        other => number_message(text, &other),
-    })?;
-    u32::try_from(n).map_err(|_| format!("'{text}' is too large (at most 4,294,967,295)"))
+    input::parse_offices(text).map_err(|e| e.to_string())
 }
 
 pub(crate) fn parse_target(text: &str) -> Result<Fixed3, String> {
-    let t = parse_thousandths(text).map_err(|e| number_message(text, &e))?;
-    let t = Fixed3::from_thousandths(t);
-    if t > model::MAX_PER_OFFICE {
-        return Err(format!(
-            "'{text}' is too large (at most 1,000,000,000,000 a day)"
-        ));
-    }
-    Ok(t)
+    input::parse_target(Input::PerOffice, text).map_err(|e| e.to_string())
+}
+
+fn parse_office_target(text: &str) -> Result<Fixed3, String> {
+    input::parse_target(Input::OfficeTarget, text).map_err(|e| e.to_string())
 }
 
 pub(crate) fn parse_percent(text: &str) -> Result<Fixed3, String> {
-    let text = text.trim().trim_end_matches('%');
-    let t =
-        Fixed3::from_thousandths(parse_thousandths(text).map_err(|e| number_message(text, &e))?);
-    if t > model::MAX_ATTAINMENT {
-        return Err(format!("'{text}' is above {}%", model::MAX_ATTAINMENT));
-    }
-    Ok(t)
+    input::parse_attainment(text).map_err(|e| e.to_string())
+}
+
+fn parse_days(text: &str) -> Result<u16, String> {
+    input::parse_days(text).map_err(|e| e.to_string())
+}
+
+fn parse_ramp_weeks(text: &str) -> Result<u32, String> {
+    input::parse_ramp_weeks(text).map_err(|e| e.to_string())
 }
 
 pub(crate) fn parse_override(text: &str) -> Result<(String, Fixed3), String> {
     let (code, value) = text
         .split_once('=')
-        .ok_or_else(|| format!("'{text}' is not CODE=N (e.g. DAL=120)"))?;
-    Ok((code.trim().to_ascii_uppercase(), parse_target(value)?))
+        .ok_or_else(|| format!("'{}' is not CODE=N (e.g. DAL=120)", crate::text::echo(text)))?;
+    Ok((
+        code.trim().to_ascii_uppercase(),
+        parse_office_target(value)?,
+    ))
 }
 
 /// Why a scenario could not be built from the arguments.
@@ -266,6 +274,35 @@ impl ScenarioArgs {
                 })?,
             (None, None) => Scenario::default(),
         };
+        let offices = &data.offices;
+        let unknown = |code: &str| {
+            let known: Vec<&str> = offices.iter().map(|o| o.code.as_str()).collect();
+            model::ScenarioError::UnknownOffice(crate::text::echo(code), known.join(", "))
+        };
+        let codes = |list: &[String]| -> Vec<String> {
+            list.iter()
+                .map(|c| c.trim().to_ascii_uppercase())
+                .filter(|c| !c.is_empty())
+                .collect()
+        };
+        if !self.only.is_empty() {
+            let only = codes(&self.only);
+            if let Some(c) = only.iter().find(|c| !offices.iter().any(|o| &&o.code == c)) {
+                return Err(unknown(c).into());
+            }
+            s.excluded = offices
+                .iter()
+                .filter(|o| !only.contains(&o.code))
+                .map(|o| o.code.clone())
+                .collect();
+            s.offices = u32::try_from(offices.len() - s.excluded.len()).unwrap_or(u32::MAX);
+        }
+        for code in codes(&self.exclude) {
+            if !s.set_taking_part(&code, false, offices) {
+                return Err(unknown(&code).into());
+            }
+            s.excluded.insert(code);
+        }
         if let Some(n) = self.offices {
             s.offices = n;
         }

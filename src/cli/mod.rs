@@ -12,6 +12,8 @@ use crate::report::{self, Summary};
 
 /// Exit code for bad arguments or bad data.
 pub const EXIT_USAGE: u8 = 2;
+/// Exit code for a failure of our own (an output that could not be written).
+pub const EXIT_FAILURE: u8 = 1;
 
 mod args;
 mod chart;
@@ -51,85 +53,127 @@ pub fn run(cli: &Cli, command: &Command, out: &mut dyn Write, err: &mut dyn Writ
             );
         }
     }
-    let presets = model::presets(&data);
-    if let Some(name) = html_refused(command) {
-        let _ = writeln!(
-            err,
-            "error: --format html is only for summary; {name} takes text, csv, json or markdown"
-        );
-        return EXIT_USAGE;
+    match command_text(command, &data, err) {
+        Ok(text) => write_out(out, &text, err),
+        Err(Failure::Usage(message)) => {
+            let _ = writeln!(err, "error: {message}");
+            EXIT_USAGE
+        }
+        Err(Failure::Internal(message)) => {
+            let _ = writeln!(err, "error: {message}");
+            EXIT_FAILURE
+        }
     }
-    let text = match command {
-        Command::Check => report::loaded(&data),
-        Command::Sources => report::sources(&data),
+}
+
+/// No command, in a build without the `tui` feature: the summary of the scenario the
+/// flags describe, as text, with a note that the screen is not built in.
+pub fn no_screen(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let _ = writeln!(
+        err,
+        "note: this build has no interactive screen (cargo feature `tui`); printing the summary"
+    );
+    let summary = Command::Summary(SummaryArgs {
+        scenario: cli.scenario.clone(),
+        format: FormatArg::Text,
+        ramp_weeks: None,
+    });
+    run(cli, &summary, out, err)
+}
+
+/// Why a command produced no output: the user's input (exit 2) or our own failure (exit 1).
+enum Failure {
+    Usage(String),
+    Internal(String),
+}
+
+impl Failure {
+    fn usage(e: &impl std::fmt::Display) -> Self {
+        Self::Usage(e.to_string())
+    }
+}
+
+impl From<report::ReportError> for Failure {
+    fn from(e: report::ReportError) -> Self {
+        Self::Internal(e.to_string())
+    }
+}
+
+/// The text a command prints.
+fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Result<String, Failure> {
+    let presets = model::presets(data);
+    if let Some(name) = html_refused(command) {
+        return Err(Failure::Usage(format!(
+            "--format html is only for summary; {name} takes text, csv, json or markdown"
+        )));
+    }
+    Ok(match command {
+        Command::Check => report::loaded(data),
+        Command::Sources => report::sources(data),
         Command::Presets => report::presets(&presets),
-        Command::Summary(args) => match args.scenario.scenario(&data, &presets) {
-            Ok(s) => {
-                let outcome = model::evaluate(&s, &data);
-                let mut summary = Summary::new(&s, &outcome, &data, &presets);
-                // The handout is titled with a saved scenario's name (already loaded
-                // without error above).
-                summary.name = args
-                    .scenario
-                    .scenario
-                    .as_ref()
-                    .and_then(|p| crate::saved::load(p, &data.offices).ok())
-                    .map(|saved| saved.name);
-                match args.ramp_weeks {
-                    Some(w) => summary.with_ramp(w),
-                    None => summary,
-                }
-                .render(args.format.into())
+        Command::Summary(args) => {
+            let s = args
+                .scenario
+                .scenario(data, &presets)
+                .map_err(|e| Failure::usage(&e))?;
+            let outcome = model::evaluate(&s, data);
+            let mut summary = Summary::new(&s, &outcome, data, &presets);
+            // The handout is titled with a saved scenario's name (already loaded without
+            // error above).
+            summary.name = args
+                .scenario
+                .scenario
+                .as_ref()
+                .and_then(|p| crate::saved::load(p, &data.offices).ok())
+                .map(|saved| saved.name);
+            match args.ramp_weeks {
+                Some(w) => summary.with_ramp(w),
+                None => summary,
             }
-            Err(e) => return fail(err, &e),
-        },
+            .render(args.format.into())?
+        }
         Command::Compare(args) => {
             let mut items = Vec::new();
             for path in &args.files {
-                match crate::saved::load(path, &data.offices) {
-                    Ok(saved) => items.push((saved.name, saved.scenario)),
-                    Err(e) => return fail(err, &e),
-                }
+                let saved =
+                    crate::saved::load(path, &data.offices).map_err(|e| Failure::usage(&e))?;
+                items.push((saved.name, saved.scenario));
             }
-            report::compare(&items, &data).render(args.format.into())
+            report::compare(&items, data).render(args.format.into())?
         }
-        Command::Goal(args) => match goal_text(args, &data, &presets) {
-            Ok(text) => text,
-            Err(e) => return fail(err, &e),
+        Command::Goal(args) => goal_text(args, data, &presets).map_err(|e| Failure::usage(&e))?,
+        Command::Grid(args) => {
+            let s = args
+                .scenario
+                .scenario(data, &presets)
+                .map_err(|e| Failure::usage(&e))?;
+            let (rows, cols) = crate::analysis::grid_axes(&s, &presets);
+            let grid = crate::analysis::sensitivity(&s, data, &presets, &rows, &cols);
+            report::grid(&grid, &s, args.format.into())?
+        }
+        Command::Scenarios => scenarios_text(data),
+        Command::Records(args) => match records::run(args, data, err) {
+            Ok(text) => text?,
+            Err(e) => return Err(Failure::usage(&e)),
         },
-        Command::Grid(args) => match args.scenario.scenario(&data, &presets) {
-            Ok(s) => {
-                let (rows, cols) = crate::analysis::grid_axes(&s, &presets);
-                let grid = crate::analysis::sensitivity(&s, &data, &presets, &rows, &cols);
-                report::grid(&grid, &s, args.format.into())
-            }
-            Err(e) => return fail(err, &e),
-        },
-        Command::Scenarios => scenarios_text(&data),
-        Command::Records(args) => match records::run(args, &data, err) {
-            Ok(text) => text,
-            Err(e) => return fail(err, &e),
-        },
-        Command::Chart(args) => match chart::svg(args, &data, &presets) {
-            Ok(svg) => match &args.out {
+        Command::Chart(args) => {
+            let failure = |e: ChartCommandError| {
+                if e.exit_code() == EXIT_USAGE {
+                    Failure::usage(&e)
+                } else {
+                    Failure::Internal(e.to_string())
+                }
+            };
+            let svg = chart::svg(args, data, &presets).map_err(failure)?;
+            match &args.out {
                 Some(path) => {
-                    return match write_atomic(path, svg.as_bytes()) {
-                        Ok(()) => 0,
-                        Err(e) => {
-                            let _ = writeln!(err, "error: {e}");
-                            e.exit_code()
-                        }
-                    };
+                    write_atomic(path, svg.as_bytes()).map_err(failure)?;
+                    String::new()
                 }
                 None => svg,
-            },
-            Err(e) => {
-                let _ = writeln!(err, "error: {e}");
-                return e.exit_code();
             }
-        },
-    };
-    write_out(out, &text, err)
+        }
+    })
 }
 
 /// The command's name when it was given `--format html`, which only `summary` has.
@@ -141,11 +185,6 @@ fn html_refused(command: &Command) -> Option<&'static str> {
         Command::Records(a) if html(&a.format) => Some("records"),
         _ => None,
     }
-}
-
-fn fail(err: &mut dyn Write, e: &dyn std::fmt::Display) -> u8 {
-    let _ = writeln!(err, "error: {e}");
-    EXIT_USAGE
 }
 
 /// Write `text`; a closed pipe ends quietly with success.
@@ -198,13 +237,17 @@ mod tests {
 
     #[test]
     fn value_parsers_explain_refusals() {
-        assert_eq!(parse_target("abc").unwrap_err(), "'abc' is not a number");
+        // The wording is the model's (`model::input`), the same on the screen and in files.
         assert_eq!(
-            parse_target("2e12").unwrap_err(),
-            "'2e12' is too large (at most 1,000,000,000,000 a day)"
+            parse_target("abc").unwrap_err(),
+            "per-office target 'abc' is not a number; expected a number from 0 to \
+             1,000,000,000,000 a day, with at most 3 decimals"
         );
         assert_eq!(parse_percent("60%").unwrap(), Fixed3::whole(60));
-        assert_eq!(parse_percent("1001").unwrap_err(), "'1001' is above 1,000%");
+        assert_eq!(
+            parse_percent("1001").unwrap_err(),
+            "attainment '1001' is too large; expected a percent from 0 to 1,000, with at most 3 decimals"
+        );
         assert_eq!(
             parse_override("dal=120").unwrap(),
             ("DAL".to_string(), Fixed3::whole(120))

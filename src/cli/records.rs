@@ -61,6 +61,31 @@ pub struct RecordsArgs {
     /// Leave out rows DDP flags as likely duplicates (`duplicate_likely`).
     #[arg(long)]
     pub drop_duplicates: bool,
+    /// The CSV delimiter instead of the sniffed one: one character, or `tab`.
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<Delimiter>,
+    /// Read only this XLSX sheet (by default every sheet, stacked).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+}
+
+/// A CSV delimiter given on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub u8);
+
+/// `--delimiter`: one ASCII character other than a quote or a line end, or `tab`.
+///
+/// # Errors
+/// Anything else, with the value echoed safely.
+pub fn parse_delimiter(s: &str) -> Result<Delimiter, String> {
+    match s.as_bytes() {
+        _ if s.eq_ignore_ascii_case("tab") => Ok(Delimiter(b'\t')),
+        [b] if b.is_ascii() && !matches!(b, b'"' | b'\n' | b'\r') => Ok(Delimiter(*b)),
+        _ => Err(format!(
+            "expected one ASCII character other than a quote or a line end, or 'tab'; got '{}'",
+            crate::text::echo(s)
+        )),
+    }
 }
 
 impl RecordsArgs {
@@ -72,11 +97,14 @@ impl RecordsArgs {
             office_column: self.office_column.clone(),
             strict: self.strict,
             drop_duplicates: self.drop_duplicates,
+            delimiter: self.delimiter.map(|d| d.0),
+            sheet: self.sheet.clone(),
         }
     }
 }
 
-/// `records`: read the file and lay out its counts; notes go to `err`.
+/// `records`: read the file and lay out its counts; notes go to `err`. The outer error
+/// is the file's (exit 2), the inner one a failed layout (exit 1).
 ///
 /// # Errors
 /// The file cannot be read, or (with `--strict`) a row is bad.
@@ -84,7 +112,7 @@ pub fn run(
     args: &RecordsArgs,
     data: &Dataset,
     err: &mut dyn Write,
-) -> Result<String, crate::records::RecordsError> {
+) -> Result<Result<String, report::ReportError>, crate::records::RecordsError> {
     let mut progress = progress_bar();
     let read = crate::records::read_file(
         &args.file,

@@ -1,6 +1,9 @@
 //! Reading one CSV file into raw string records, tolerantly (BOM, CRLF, spaces, blank
 //! lines) but precisely: every problem becomes a [`DataError`] with file and line.
 
+use std::collections::HashMap;
+use std::hash::Hash;
+
 use serde::de::DeserializeOwned;
 
 use super::Confidence;
@@ -162,6 +165,30 @@ fn csv_error(file: &str, e: &csv::Error) -> DataError {
     DataError::line(file, line, message)
 }
 
+/// The line each key was first seen on: the one duplicate-key check every file uses.
+pub struct FirstSeen<K> {
+    lines: HashMap<K, u64>,
+}
+
+impl<K> Default for FirstSeen<K> {
+    fn default() -> Self {
+        Self {
+            lines: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Eq + Hash> FirstSeen<K> {
+    /// Note `key` on `line`; the line it was first seen on if it was seen before.
+    pub fn repeat(&mut self, key: K, line: u64) -> Option<u64> {
+        if let Some(first) = self.lines.get(&key) {
+            return Some(*first);
+        }
+        self.lines.insert(key, line);
+        None
+    }
+}
+
 /// Typed access to the fields of one raw record, collecting errors.
 pub struct Fields<'a> {
     file: &'a str,
@@ -179,6 +206,32 @@ impl<'a> Fields<'a> {
     pub fn fail(&mut self, column: &str, message: impl Into<String>) {
         self.errors
             .push(DataError::field(self.file, self.line, column, message));
+    }
+
+    /// The line being checked.
+    pub const fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Note `key` as seen on this line; if it was seen before, report `what` as
+    /// appearing twice in `column` and return `false`.
+    pub fn once<K: Eq + Hash>(
+        &mut self,
+        seen: &mut FirstSeen<K>,
+        column: &str,
+        key: K,
+        what: &str,
+    ) -> bool {
+        match seen.repeat(key, self.line) {
+            Some(first) => {
+                self.fail(
+                    column,
+                    format!("{what} appears twice (first on line {first})"),
+                );
+                false
+            }
+            None => true,
+        }
     }
 
     /// A non-empty text field.

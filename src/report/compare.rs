@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::Format;
+use super::{CsvOut, Format, ReportError, json};
 use crate::data::Dataset;
 use crate::model::{self, Outcome, Scenario, format_multiple};
 use crate::number::group_thousands;
@@ -175,16 +175,18 @@ pub fn compare(items: &[(String, Scenario)], data: &Dataset) -> Comparison {
 
 impl Comparison {
     /// The comparison in `format`.
-    #[must_use]
-    pub fn render(&self, format: Format) -> String {
+    ///
+    /// # Errors
+    /// A failed serialisation (CSV or JSON).
+    pub fn render(&self, format: Format) -> Result<String, ReportError> {
         let cell = |r: &CompareRow, i: usize| match &r.differences[i] {
             Some(d) => format!("{} ({d})", r.values[i]),
             None => r.values[i].clone(),
         };
-        match format {
-            Format::Json => serde_json::to_string_pretty(self).unwrap_or_default() + "\n",
+        Ok(match format {
+            Format::Json => json(self)?,
             Format::Csv => {
-                let mut w = csv::Writer::from_writer(Vec::new());
+                let mut w = CsvOut::new();
                 let mut header = vec!["row".to_string()];
                 for (i, n) in self.names.iter().enumerate() {
                     header.push(n.clone());
@@ -192,7 +194,7 @@ impl Comparison {
                         header.push(format!("{n} - {}", self.names[0]));
                     }
                 }
-                let _ = w.write_record(&header);
+                w.row(&header);
                 for r in &self.rows {
                     let mut rec = vec![r.label.clone()];
                     for i in 0..r.values.len() {
@@ -206,9 +208,9 @@ impl Comparison {
                             );
                         }
                     }
-                    let _ = w.write_record(&rec);
+                    w.row(&rec);
                 }
-                String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+                w.finish()?
             }
             Format::Markdown | Format::Html => {
                 let mut out = format!("| | {} |\n|---|", self.names.join(" | "));
@@ -247,6 +249,6 @@ impl Comparison {
                 out.push_str("(in brackets: the difference from the first scenario)\n");
                 out
             }
-        }
+        })
     }
 }

@@ -2,20 +2,26 @@
 
 use std::fmt::Write as _;
 
-use super::Format;
+use super::{CsvOut, Format, ReportError, json};
 use crate::model::Scenario;
 
 /// The sensitivity grid in `format`. Each cell is an annual total, marked with the
 /// highest official year it exceeds (`*` when it exceeds them all, `[q]` for a cell that
 /// a reported quota names).
-#[must_use]
-pub fn grid(g: &crate::analysis::Grid, s: &Scenario, format: Format) -> String {
+///
+/// # Errors
+/// A failed serialisation (CSV or JSON).
+pub fn grid(
+    g: &crate::analysis::Grid,
+    s: &Scenario,
+    format: Format,
+) -> Result<String, ReportError> {
     let mark = crate::analysis::Cell::label;
-    match format {
-        Format::Json => serde_json::to_string_pretty(g).unwrap_or_default() + "\n",
+    Ok(match format {
+        Format::Json => json(g)?,
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let _ = w.write_record([
+            let mut w = CsvOut::new();
+            w.row([
                 "per_office",
                 "offices",
                 "annual_total",
@@ -25,7 +31,7 @@ pub fn grid(g: &crate::analysis::Grid, s: &Scenario, format: Format) -> String {
             ]);
             for (r, row) in g.rows.iter().zip(&g.cells) {
                 for (c, cell) in g.cols.iter().zip(row) {
-                    let _ = w.write_record([
+                    w.row([
                         r.to_string().replace(',', ""),
                         c.to_string(),
                         cell.annual.plain(),
@@ -35,7 +41,7 @@ pub fn grid(g: &crate::analysis::Grid, s: &Scenario, format: Format) -> String {
                     ]);
                 }
             }
-            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+            w.finish()?
         }
         Format::Markdown | Format::Text | Format::Html => {
             let md = matches!(format, Format::Markdown | Format::Html);
@@ -87,5 +93,5 @@ pub fn grid(g: &crate::analysis::Grid, s: &Scenario, format: Format) -> String {
             );
             out
         }
-    }
+    })
 }

@@ -46,9 +46,13 @@ pub fn loaded(data: &Dataset) -> String {
             "field_offices.csv" => format!("{} field offices", data.offices.len()),
             "reference.csv" => format!("{} context figures", data.reference.len()),
             "weekly_arrests_2025.csv" => format!("{} weeks", data.weekly.len()),
+            "detention_stats.csv" => detention_line(data),
             _ => String::new(),
         };
         let _ = writeln!(out, "ok  {file:<23} {what}");
+        if *file == "detention_stats.csv" {
+            wrap_into(&mut out, &data_through_line(data), "      ", "      ");
+        }
         if let Origin::Path(path) = origin {
             wrap_into(&mut out, &format!("from {path}"), "      ", "      ");
         }
@@ -68,6 +72,36 @@ pub fn loaded(data: &Dataset) -> String {
         }
     }
     out
+}
+
+/// `899 values, 8 workbooks FY2019-FY2026 (899 official)`.
+fn detention_line(data: &Dataset) -> String {
+    let figures = &data.detention.figures;
+    let books = data.detention.workbooks();
+    let official = figures
+        .iter()
+        .filter(|f| f.confidence == Confidence::Official)
+        .count();
+    let span = match (books.first(), books.last()) {
+        (Some(a), Some(b)) => format!(" FY{}-FY{}", a.fiscal_year, b.fiscal_year),
+        _ => String::new(),
+    };
+    format!(
+        "{} values, {} workbooks{span} ({official} official)",
+        figures.len(),
+        books.len()
+    )
+}
+
+/// `data through: FY2019 2019-09-30, ...`.
+fn data_through_line(data: &Dataset) -> String {
+    let dates: Vec<String> = data
+        .detention
+        .workbooks()
+        .iter()
+        .map(|w| format!("FY{} {}", w.fiscal_year, w.data_through))
+        .collect();
+    format!("data through: {}", dates.join(", "))
 }
 
 /// `sources`: every entry with its link.

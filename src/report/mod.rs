@@ -46,3 +46,67 @@ pub(crate) fn wrap_into(out: &mut String, text: &str, first: &str, rest: &str) {
         out.push('\n');
     }
 }
+
+/// A report that could not be laid out (a failed serialisation). Never swallowed: the
+/// command prints it and exits 1.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    /// JSON serialisation failed.
+    #[error("cannot write the JSON output: {0}")]
+    Json(#[from] serde_json::Error),
+    /// CSV writing failed.
+    #[error("cannot write the CSV output: {0}")]
+    Csv(String),
+}
+
+/// Pretty JSON with a final newline.
+///
+/// # Errors
+/// The value cannot be serialised.
+pub(crate) fn json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, ReportError> {
+    Ok(serde_json::to_string_pretty(value)? + "\n")
+}
+
+/// A CSV table built row by row; the first failure is kept and returned by [`CsvOut::finish`].
+pub(crate) struct CsvOut {
+    writer: csv::Writer<Vec<u8>>,
+    error: Option<String>,
+}
+
+impl CsvOut {
+    /// An empty table.
+    pub(crate) fn new() -> Self {
+        Self {
+            writer: csv::Writer::from_writer(Vec::new()),
+            error: None,
+        }
+    }
+
+    /// Append one record.
+    pub(crate) fn row<I, T>(&mut self, record: I)
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        if self.error.is_none()
+            && let Err(e) = self.writer.write_record(record)
+        {
+            self.error = Some(e.to_string());
+        }
+    }
+
+    /// The table's text.
+    ///
+    /// # Errors
+    /// A record could not be written, or the text is not UTF-8.
+    pub(crate) fn finish(self) -> Result<String, ReportError> {
+        if let Some(e) = self.error {
+            return Err(ReportError::Csv(e));
+        }
+        let bytes = self
+            .writer
+            .into_inner()
+            .map_err(|e| ReportError::Csv(e.to_string()))?;
+        String::from_utf8(bytes).map_err(|e| ReportError::Csv(e.to_string()))
+    }
+}

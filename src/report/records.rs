@@ -4,40 +4,48 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::{Format, wrap_into};
+use super::{CsvOut, Format, ReportError, json, wrap_into};
 use crate::number::group_thousands;
+use crate::text::{MAX_PAD, clip, echo, escape_controls, pad_width};
+
+/// An office label for a text table: controls escaped, cut to the padded width.
+fn office_cell(label: &str) -> String {
+    clip(&escape_controls(label), MAX_PAD).into_owned()
+}
 
 /// A records file's counts in `format`. For CSV only the table goes to the output
 /// (`date,count`, or `fiscal_year,office,count` with offices); [`records_notes`] gives
 /// what was skipped and which periods are partial, for stderr.
-#[must_use]
+///
+/// # Errors
+/// A failed serialisation (CSV or JSON).
 #[expect(clippy::too_many_lines, reason = "four formats of one table")]
 pub fn records(
     agg: &crate::records::Aggregate,
     period: crate::records::Period,
     by_office: bool,
     format: Format,
-) -> String {
+) -> Result<String, ReportError> {
     let rows = agg.report(period, by_office);
     let col = period.column();
-    match format {
+    Ok(match format {
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
+            let mut w = CsvOut::new();
             let header: Vec<&str> = if by_office {
                 vec![col, "office", "count"]
             } else {
                 vec![col, "count"]
             };
-            let _ = w.write_record(&header);
+            w.row(&header);
             for r in &rows {
                 let mut rec = vec![r.period.clone()];
                 if let Some(o) = &r.office {
                     rec.push(o.clone());
                 }
                 rec.push(r.count.to_string());
-                let _ = w.write_record(&rec);
+                w.row(&rec);
             }
-            String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+            w.finish()?
         }
         Format::Json => {
             #[derive(Serialize)]
@@ -67,13 +75,13 @@ pub fn records(
                 by: period,
                 rows,
             };
-            serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+            json(&out)?
         }
         Format::Text | Format::Markdown | Format::Html => {
             let md = matches!(format, Format::Markdown | Format::Html);
             let mut out = String::new();
             if md {
-                let _ = writeln!(out, "# Arrest records: {}\n", agg.path);
+                let _ = writeln!(out, "# Arrest records: {}\n", echo(&agg.path));
             }
             for line in records_notes(agg, &rows) {
                 if md {
@@ -83,12 +91,11 @@ pub fn records(
                 }
             }
             out.push('\n');
-            let office_w = rows
+            let offices: Vec<String> = rows
                 .iter()
-                .filter_map(|r| r.office.as_ref().map(String::len))
-                .max()
-                .unwrap_or(0)
-                .max(6);
+                .filter_map(|r| r.office.as_deref().map(office_cell))
+                .collect();
+            let office_w = pad_width(offices.iter().map(String::as_str), MAX_PAD).max(6);
             if md {
                 let _ = writeln!(
                     out,
@@ -108,12 +115,11 @@ pub fn records(
                     .map_or_else(String::new, |(a, b)| format!("partial: {a} to {b}"));
                 let count = group_thousands(u128::from(r.count));
                 if md {
-                    let office = r
-                        .office
-                        .as_ref()
-                        .map_or_else(String::new, |o| format!(" {o} |"));
+                    let office = r.office.as_ref().map_or_else(String::new, |o| {
+                        format!(" {} |", office_cell(o).replace('|', "\\|"))
+                    });
                     let _ = writeln!(out, "| {} |{office} {count} | {partial} |", r.period);
-                } else if let Some(o) = &r.office {
+                } else if let Some(o) = r.office.as_deref().map(office_cell) {
                     let _ = writeln!(
                         out,
                         "{:<12} {o:<office_w$} {count:>10}  {partial}",
@@ -125,6 +131,54 @@ pub fn records(
             }
             out
         }
+    })
+}
+
+/// How many unmatched offices or partial periods a note lists before "and N more".
+const LISTED: usize = 20;
+
+/// The first skipped rows by line (and sheet), and how many more.
+fn examples_note(s: &crate::records::Stats, skipped: u64) -> Option<String> {
+    if s.examples.is_empty() {
+        return None;
+    }
+    let ex: Vec<String> = s
+        .examples
+        .iter()
+        .map(|b| {
+            let sheet = b
+                .sheet
+                .as_ref()
+                .map_or_else(String::new, |s| format!("sheet \"{}\" ", echo(s)));
+            format!(
+                "{sheet}line {} ({}: '{}')",
+                b.line,
+                b.reason,
+                echo(&b.value)
+            )
+        })
+        .collect();
+    let more = skipped.saturating_sub(s.examples.len() as u64);
+    let more = if more > 0 {
+        format!(", and {} more", group_thousands(u128::from(more)))
+    } else {
+        String::new()
+    };
+    Some(format!("First skipped: {}{more}", ex.join(", ")))
+}
+
+/// The first [`LISTED`] of `total` items, then ", and N more".
+fn listed(items: impl Iterator<Item = String>, total: usize) -> String {
+    let shown: Vec<String> = items.take(LISTED).collect();
+    let more = total.saturating_sub(shown.len());
+    if more == 0 {
+        shown.join(", ")
+    } else {
+        format!(
+            "{}, and {} more",
+            shown.join(", "),
+            group_thousands(more as u128)
+        )
     }
 }
 
@@ -139,12 +193,12 @@ pub fn records_notes(
     let n = |v: u64| group_thousands(u128::from(v));
     let mut notes = vec![format!(
         "{}: {} layout; dates from \"{}\"{}",
-        agg.path,
+        echo(&agg.path),
         agg.layout,
-        agg.date_column,
+        echo(&agg.date_column),
         agg.office_column.as_ref().map_or_else(
             || ", no office column".to_string(),
-            |o| format!(", offices from \"{o}\"")
+            |o| format!(", offices from \"{}\"", echo(o))
         )
     )];
     let skipped: u64 = s.skipped.iter().map(|(_, k)| k).sum();
@@ -164,13 +218,20 @@ pub fn records_notes(
             format!(" ({})", reasons.join(", "))
         }
     ));
-    if !s.examples.is_empty() {
-        let ex: Vec<String> = s
-            .examples
+    if let Some(note) = examples_note(s, skipped) {
+        notes.push(note);
+    }
+    if !s.sheets.is_empty() {
+        let sheets: Vec<String> = s
+            .sheets
             .iter()
-            .map(|b| format!("line {} ({}: '{}')", b.line, b.reason, b.value))
+            .map(|(name, rows)| format!("\"{}\" {}", echo(name), n(*rows)))
             .collect();
-        notes.push(format!("First skipped: {}", ex.join(", ")));
+        let total = sheets.len();
+        notes.push(format!(
+            "Rows by sheet: {}",
+            listed(sheets.into_iter(), total)
+        ));
     }
     if s.preamble_rows > 0 {
         notes.push(format!(
@@ -206,7 +267,7 @@ pub fn records_notes(
     if agg.office_column.is_some() && !unmatched.is_empty() {
         notes.push(format!(
             "Kept under their own names (no bundled office): {}",
-            unmatched.join(", ")
+            listed(unmatched.iter().map(|o| echo(o)), unmatched.len())
         ));
     }
     let mut partial: Vec<String> = rows
@@ -219,7 +280,11 @@ pub fn records_notes(
         .collect();
     partial.dedup();
     if !partial.is_empty() {
-        notes.push(format!("Partial periods: {}", partial.join(", ")));
+        let total = partial.len();
+        notes.push(format!(
+            "Partial periods: {}",
+            listed(partial.into_iter(), total)
+        ));
     }
     notes
 }

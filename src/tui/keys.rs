@@ -1,7 +1,13 @@
 //! Keys to actions: one table ([`BINDINGS`]) that the handler, the footer and the help
 //! overlay all read, so what the screen says a key does is what it does.
+//!
+//! A binding belongs to one or more [`Context`]s, worked out from the state (the tab,
+//! the overlay, typing, presenting) by [`super::App::context`]: the Grid's arrows are
+//! the Grid's, and the footer of each context lists that context's keys.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::app::Tab;
 
 /// Everything the user (or a background load) can ask for. [`super::App::update`] is
 /// the only place that acts.
@@ -9,22 +15,31 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 pub enum Action {
     /// Leave the application.
     Quit,
+    /// Esc: cancel typing, close an overlay, leave presentation mode or a tab's mode;
+    /// otherwise nothing (it never quits).
+    Back,
     /// Open or close the help overlay.
     ToggleHelp,
     /// Open or close the sources overlay.
     ToggleSources,
+    /// Close the open overlay.
+    CloseOverlay,
     /// Next tab.
     NextTab,
     /// Previous tab.
     PrevTab,
-    /// Select the field or row above.
+    /// Select the field or row above (scroll up in an overlay).
     Up,
-    /// Select the field or row below.
+    /// Select the field or row below (scroll down in an overlay).
     Down,
-    /// Select the first field or row.
+    /// Select the first field or row (the top of an overlay).
     First,
-    /// Select the last field or row.
+    /// Select the last field or row (the end of an overlay).
     Last,
+    /// A page up: a list's selection or an overlay's text, never a value.
+    PageUp,
+    /// A page down: a list's selection or an overlay's text, never a value.
+    PageDown,
     /// Raise the selected value by a step.
     Increase,
     /// Lower the selected value by a step.
@@ -37,6 +52,8 @@ pub enum Action {
     StartEdit,
     /// A character typed while editing.
     EditChar(char),
+    /// Text pasted (bracketed paste): typed into the field being edited, never keys.
+    Paste(String),
     /// Delete the last typed character.
     EditBackspace,
     /// Accept the typed number.
@@ -61,12 +78,16 @@ pub enum Action {
     ShowExplain,
     /// Reveal the next step of the arithmetic (predict, then reveal).
     RevealNext,
+    /// Hide the last revealed step again.
+    RevealPrev,
     /// Show goal seeking.
     ShowGoal,
     /// Show the sensitivity grid.
     ShowGrid,
     /// Presentation mode on or off.
     TogglePresentation,
+    /// Blank the screen in presentation mode, or show it again.
+    ToggleBlank,
     /// Apply the goal's per-office target.
     ApplyGoalTarget,
     /// Apply the goal's office count.
@@ -81,10 +102,12 @@ pub enum Action {
     Mark,
     /// Compare the marked saved scenarios with the current one.
     Compare,
-    /// Export the scenario as Markdown, CSV and JSON.
+    /// Export the scenario as Markdown, CSV, JSON and HTML.
     Export,
     /// Show a records file's pace by month instead of by week, or back.
     TogglePacePeriod,
+    /// The terminal's size (columns, rows): scrolling is bounded by what fits.
+    Resize(u16, u16),
     /// A records file is being read: bytes (or rows) done, and the total if known.
     RecordsProgress(u64, u64),
     /// A records file has been read (or failed).
@@ -103,17 +126,109 @@ impl PartialEq for Loaded {
 
 impl Eq for Loaded {}
 
-/// When a binding applies.
+/// Where the user is, as far as keys are concerned: worked out from the state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    /// Browsing and adjusting.
-    Normal,
+pub enum Context {
+    /// Browsing and adjusting on a tab.
+    Browse(Tab),
+    /// Presentation mode.
+    Presenting,
+    /// Presentation mode with the screen blanked.
+    Blank,
     /// Typing a number.
-    Editing,
-    /// Typing a name.
-    Naming,
-    /// An overlay (help or sources) is open.
-    Overlay,
+    TypingNumber,
+    /// Typing a scenario's name.
+    TypingName,
+    /// The help overlay.
+    Help,
+    /// The sources overlay.
+    Sources,
+    /// The saved scenarios overlay.
+    Saved,
+    /// The side-by-side comparison overlay.
+    Compare,
+}
+
+impl Context {
+    /// Every context, for tests and the help overlay.
+    pub const ALL: [Self; 15] = [
+        Self::Browse(Tab::Scenario),
+        Self::Browse(Tab::Offices),
+        Self::Browse(Tab::Explain),
+        Self::Browse(Tab::Goal),
+        Self::Browse(Tab::Grid),
+        Self::Browse(Tab::Ramp),
+        Self::Browse(Tab::Observed),
+        Self::Presenting,
+        Self::Blank,
+        Self::TypingNumber,
+        Self::TypingName,
+        Self::Help,
+        Self::Sources,
+        Self::Saved,
+        Self::Compare,
+    ];
+
+    /// The context's name, as the help overlay titles it.
+    #[must_use]
+    pub fn title(self) -> String {
+        match self {
+            Self::Browse(t) => format!("On the {} tab", t.title()),
+            Self::Presenting => "In presentation mode (P or F5)".to_string(),
+            Self::Blank => "With the screen blanked (b or .)".to_string(),
+            Self::TypingNumber => "Typing a number (after Enter)".to_string(),
+            Self::TypingName => "Typing a name (after w)".to_string(),
+            Self::Help => "In this help".to_string(),
+            Self::Sources => "In the sources list (i)".to_string(),
+            Self::Saved => "In the saved scenarios (L)".to_string(),
+            Self::Compare => "In the comparison (c in the saved scenarios)".to_string(),
+        }
+    }
+
+    /// Whether this is an overlay's context.
+    #[must_use]
+    pub fn is_overlay(self) -> bool {
+        matches!(
+            self,
+            Self::Help | Self::Sources | Self::Saved | Self::Compare
+        )
+    }
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    /// On every tab.
+    Tabs,
+    /// On every tab but the ones listed.
+    TabsBut(&'static [Tab]),
+    /// On every tab and in presentation mode.
+    TabsAndPresenting,
+    /// On every tab but the ones listed, and in presentation mode.
+    TabsButAndPresenting(&'static [Tab]),
+    /// In exactly these contexts.
+    Only(&'static [Context]),
+    /// Everywhere.
+    Anywhere,
+}
+
+impl When {
+    /// Whether a binding with this `When` applies in `c`.
+    #[must_use]
+    pub fn applies(self, c: Context) -> bool {
+        match (self, c) {
+            (Self::Anywhere, _)
+            | (Self::Tabs | Self::TabsAndPresenting, Context::Browse(_))
+            | (Self::TabsAndPresenting | Self::TabsButAndPresenting(_), Context::Presenting) => {
+                true
+            }
+            (Self::TabsBut(but) | Self::TabsButAndPresenting(but), Context::Browse(t)) => {
+                !but.contains(&t)
+            }
+            (Self::Only(list), c) => list.contains(&c),
+            _ => false,
+        }
+    }
 }
 
 /// What a binding matches.
@@ -129,11 +244,22 @@ pub enum Pattern {
     AnyChar,
 }
 
+/// How early a binding comes in the footer: a narrow footer shows the first ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Rank {
+    /// What this context is for (the Grid's move and load, typing's accept).
+    Here,
+    /// What a teacher needs in class: present, explain, save, export.
+    Teacher,
+    /// The rest.
+    Other,
+}
+
 /// One row of the key table.
 #[derive(Debug, Clone)]
 pub struct Binding {
     /// Where it applies.
-    pub modes: &'static [Mode],
+    pub when: When,
     /// The keys.
     pub patterns: &'static [Pattern],
     /// The action (for [`Pattern::NumberChar`], `EditChar` with the typed character).
@@ -144,17 +270,13 @@ pub struct Binding {
     pub help: &'static str,
     /// A short label for the footer (`None`: help overlay only).
     pub footer: Option<&'static str>,
+    /// Its place in the footer.
+    pub rank: Rank,
 }
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const NORMAL: &[Mode] = &[Mode::Normal];
-const EDITING: &[Mode] = &[Mode::Editing];
-const OVERLAY: &[Mode] = &[Mode::Overlay];
-const NAMING: &[Mode] = &[Mode::Naming];
-const TYPING: &[Mode] = &[Mode::Editing, Mode::Naming];
-const ANY: &[Mode] = &[Mode::Normal, Mode::Editing, Mode::Naming, Mode::Overlay];
 
 const fn key(code: KeyCode, mods: KeyModifiers) -> Pattern {
     Pattern::Key(code, mods)
@@ -164,374 +286,596 @@ const fn ch(c: char) -> Pattern {
     Pattern::Key(KeyCode::Char(c), NONE)
 }
 
+const fn bind(
+    when: When,
+    patterns: &'static [Pattern],
+    action: Action,
+    keys: &'static str,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        when,
+        patterns,
+        action,
+        keys,
+        help,
+        footer: None,
+        rank: Rank::Other,
+    }
+}
+
+impl Binding {
+    const fn footer(mut self, label: &'static str, rank: Rank) -> Self {
+        self.footer = Some(label);
+        self.rank = rank;
+        self
+    }
+}
+
+const GRID: &[Tab] = &[Tab::Grid];
+const SCROLLED: &[Context] = &[Context::Help, Context::Sources, Context::Compare];
+const OVERLAYS: &[Context] = &[
+    Context::Help,
+    Context::Sources,
+    Context::Saved,
+    Context::Compare,
+];
+const TYPING: &[Context] = &[Context::TypingNumber, Context::TypingName];
+const CLICKER: &[Context] = &[Context::Browse(Tab::Explain), Context::Presenting];
+const UP: &[Pattern] = &[key(KeyCode::Up, NONE), ch('k')];
+const DOWN: &[Pattern] = &[key(KeyCode::Down, NONE), ch('j')];
+const LEFT: &[Pattern] = &[key(KeyCode::Left, NONE), ch('-'), ch('h')];
+const RIGHT: &[Pattern] = &[key(KeyCode::Right, NONE), ch('+'), ch('='), ch('l')];
+const HOME: &[Pattern] = &[key(KeyCode::Home, NONE)];
+const END: &[Pattern] = &[key(KeyCode::End, NONE)];
+const PGUP: &[Pattern] = &[key(KeyCode::PageUp, NONE)];
+const PGDN: &[Pattern] = &[key(KeyCode::PageDown, NONE)];
+const ENTER: &[Pattern] = &[key(KeyCode::Enter, NONE)];
+const ESC: &[Pattern] = &[key(KeyCode::Esc, NONE)];
+
 /// The key table, in the order the help overlay lists it.
 pub const BINDINGS: &[Binding] = &[
-    Binding {
-        modes: NORMAL,
-        patterns: &[key(KeyCode::Up, NONE), ch('k')],
-        action: Action::Up,
-        keys: "Up/k",
-        help: "select the field or row above",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[key(KeyCode::Down, NONE), ch('j')],
-        action: Action::Down,
-        keys: "Down/j",
-        help: "select the field or row below",
-        footer: Some("move"),
-    },
-    Binding {
-        modes: OVERLAY,
-        patterns: &[key(KeyCode::Up, NONE), ch('k')],
-        action: Action::Up,
-        keys: "Up/k",
-        help: "scroll up",
-        footer: None,
-    },
-    Binding {
-        modes: OVERLAY,
-        patterns: &[key(KeyCode::Down, NONE), ch('j')],
-        action: Action::Down,
-        keys: "Down/j",
-        help: "scroll down",
-        footer: Some("scroll"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[key(KeyCode::Home, NONE)],
-        action: Action::First,
-        keys: "Home",
-        help: "select the first field or row",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[key(KeyCode::End, NONE)],
-        action: Action::Last,
-        keys: "End",
-        help: "select the last field or row",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[key(KeyCode::Right, NONE), ch('+'), ch('='), ch('l')],
-        action: Action::Increase,
-        keys: "Right/+",
-        help: "raise the selected value by a step",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[key(KeyCode::Left, NONE), ch('-'), ch('h')],
-        action: Action::Decrease,
-        keys: "Left/-",
-        help: "lower the selected value by a step",
-        footer: Some("adjust"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[
-            key(KeyCode::PageUp, NONE),
-            key(KeyCode::Right, SHIFT),
-            key(KeyCode::Up, SHIFT),
-        ],
-        action: Action::IncreaseLarge,
-        keys: "PgUp/Shift-Right",
-        help: "raise the selected value by a large step",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[
-            key(KeyCode::PageDown, NONE),
-            key(KeyCode::Left, SHIFT),
-            key(KeyCode::Down, SHIFT),
-        ],
-        action: Action::DecreaseLarge,
-        keys: "PgDn/Shift-Left",
-        help: "lower the selected value by a large step",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[key(KeyCode::Enter, NONE)],
-        action: Action::StartEdit,
-        keys: "Enter",
-        help: "type a number into the selected field",
-        footer: Some("type"),
-    },
-    Binding {
-        modes: EDITING,
-        patterns: &[Pattern::NumberChar],
-        action: Action::EditChar('0'),
-        keys: "0-9 .",
-        help: "type digits and a decimal point",
-        footer: Some("digits"),
-    },
-    Binding {
-        modes: TYPING,
-        patterns: &[key(KeyCode::Backspace, NONE)],
-        action: Action::EditBackspace,
-        keys: "Backspace",
-        help: "delete the last character",
-        footer: Some("delete"),
-    },
-    Binding {
-        modes: TYPING,
-        patterns: &[key(KeyCode::Enter, NONE)],
-        action: Action::ConfirmEdit,
-        keys: "Enter",
-        help: "accept what was typed (an invalid number is refused)",
-        footer: Some("accept"),
-    },
-    Binding {
-        modes: TYPING,
-        patterns: &[key(KeyCode::Esc, NONE)],
-        action: Action::CancelEdit,
-        keys: "Esc",
-        help: "cancel typing, keep the old value",
-        footer: Some("cancel"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[key(KeyCode::Tab, NONE)],
-        action: Action::NextTab,
-        keys: "Tab",
-        help: "next tab (Scenario, Offices, Explain, Goal, Grid, Ramp, Observed)",
-        footer: Some("tab"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[key(KeyCode::BackTab, SHIFT), key(KeyCode::BackTab, NONE)],
-        action: Action::PrevTab,
-        keys: "Shift-Tab",
-        help: "previous tab",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('p')],
-        action: Action::NextPreset,
-        keys: "p",
-        help: "next preset from quotas.csv",
-        footer: Some("preset"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('o')],
-        action: Action::PrevPreset,
-        keys: "o",
-        help: "previous preset",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('x'), key(KeyCode::Delete, NONE)],
-        action: Action::ClearOverride,
-        keys: "x/Del",
-        help: "set the selected office back to the uniform target",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('u')],
-        action: Action::Undo,
-        keys: "u",
-        help: "undo",
-        footer: Some("undo"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[key(KeyCode::Char('r'), CTRL)],
-        action: Action::Redo,
-        keys: "Ctrl-R",
-        help: "redo",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('r')],
-        action: Action::Reset,
-        keys: "r",
-        help: "reset to the starting scenario",
-        footer: Some("reset"),
-    },
-    Binding {
-        modes: NAMING,
-        patterns: &[Pattern::AnyChar],
-        action: Action::EditChar('a'),
-        keys: "letters",
-        help: "type the scenario's name",
-        footer: Some("name"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[Pattern::TabDigit],
-        action: Action::GoTab(0),
-        keys: "1-7",
-        help: "go to a tab by its number",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('e')],
-        action: Action::ShowExplain,
-        keys: "e",
-        help: "explain the arithmetic, step by step",
-        footer: Some("explain"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('n')],
-        action: Action::RevealNext,
-        keys: "n",
-        help: "reveal the next step of the arithmetic (predict, then reveal)",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('P')],
-        action: Action::TogglePresentation,
-        keys: "P",
-        help: "presentation mode: big numbers for a projector (P again to leave)",
-        footer: Some("present"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('g')],
-        action: Action::ShowGoal,
-        keys: "g",
-        help: "goal seek: what reaches a daily, annual or fiscal-year total",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('a')],
-        action: Action::ApplyGoalTarget,
-        keys: "a",
-        help: "on the Goal tab: apply the per-office target it needs",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('c')],
-        action: Action::ApplyGoalOffices,
-        keys: "c",
-        help: "on the Goal tab: apply the office count it needs",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('s')],
-        action: Action::ShowGrid,
-        keys: "s",
-        help: "sensitivity grid (arrows move, Enter loads the cell)",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('w')],
-        action: Action::Save,
-        keys: "w",
-        help: "save the scenario under a name",
-        footer: Some("save"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('L')],
-        action: Action::OpenSaved,
-        keys: "L",
-        help: "saved scenarios: load one, or compare several",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('X')],
-        action: Action::Export,
-        keys: "X",
-        help: "export the scenario as Markdown, CSV and JSON (the path is shown)",
-        footer: None,
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('m')],
-        action: Action::TogglePacePeriod,
-        keys: "m",
-        help: "observed pace by week or by month (with --records FILE)",
-        footer: None,
-    },
-    Binding {
-        modes: OVERLAY,
-        patterns: &[key(KeyCode::Enter, NONE)],
-        action: Action::Choose,
-        keys: "Enter",
-        help: "saved scenarios: load the selected one",
-        footer: None,
-    },
-    Binding {
-        modes: OVERLAY,
-        patterns: &[ch(' ')],
-        action: Action::Mark,
-        keys: "Space",
-        help: "saved scenarios: mark or unmark for comparison",
-        footer: None,
-    },
-    Binding {
-        modes: OVERLAY,
-        patterns: &[ch('c')],
-        action: Action::Compare,
-        keys: "c",
-        help: "saved scenarios: compare the marked ones with the current scenario",
-        footer: None,
-    },
-    Binding {
-        modes: &[Mode::Normal, Mode::Overlay],
-        patterns: &[ch('i')],
-        action: Action::ToggleSources,
-        keys: "i",
-        help: "show or hide every source, with links",
-        footer: Some("sources"),
-    },
-    Binding {
-        modes: &[Mode::Normal, Mode::Overlay],
-        patterns: &[ch('?'), key(KeyCode::F(1), NONE)],
-        action: Action::ToggleHelp,
-        keys: "?/F1",
-        help: "show or hide this help",
-        footer: Some("help"),
-    },
-    Binding {
-        modes: &[Mode::Overlay],
-        patterns: &[key(KeyCode::Esc, NONE), ch('q')],
-        action: Action::ToggleHelp,
-        keys: "Esc/q",
-        help: "close the overlay",
-        footer: Some("close"),
-    },
-    Binding {
-        modes: NORMAL,
-        patterns: &[ch('q'), key(KeyCode::Esc, NONE)],
-        action: Action::Quit,
-        keys: "q/Esc",
-        help: "quit",
-        footer: Some("quit"),
-    },
-    Binding {
-        modes: ANY,
-        patterns: &[key(KeyCode::Char('c'), CTRL)],
-        action: Action::Quit,
-        keys: "Ctrl-C",
-        help: "quit, from anywhere",
-        footer: None,
-    },
+    // Moving and adjusting on the tabs (the Grid has its own).
+    bind(
+        When::TabsButAndPresenting(GRID),
+        UP,
+        Action::Up,
+        "Up/k",
+        "select the field or row above",
+    ),
+    bind(
+        When::TabsButAndPresenting(GRID),
+        DOWN,
+        Action::Down,
+        "Down/j",
+        "select the field or row below",
+    )
+    .footer("move", Rank::Other),
+    bind(
+        When::TabsBut(GRID),
+        HOME,
+        Action::First,
+        "Home",
+        "select the first field or row",
+    ),
+    bind(
+        When::TabsBut(GRID),
+        END,
+        Action::Last,
+        "End",
+        "select the last field or row",
+    ),
+    bind(
+        When::TabsButAndPresenting(GRID),
+        RIGHT,
+        Action::Increase,
+        "Right/+",
+        "raise the selected value by a step",
+    ),
+    bind(
+        When::TabsButAndPresenting(GRID),
+        LEFT,
+        Action::Decrease,
+        "Left/-",
+        "lower the selected value by a step",
+    )
+    .footer("adjust", Rank::Other),
+    bind(
+        When::TabsButAndPresenting(GRID),
+        &[key(KeyCode::Right, SHIFT), key(KeyCode::Up, SHIFT)],
+        Action::IncreaseLarge,
+        "Shift-Right",
+        "raise the selected value by a large step",
+    ),
+    bind(
+        When::TabsButAndPresenting(GRID),
+        &[key(KeyCode::Left, SHIFT), key(KeyCode::Down, SHIFT)],
+        Action::DecreaseLarge,
+        "Shift-Left",
+        "lower the selected value by a large step",
+    ),
+    bind(
+        When::TabsButAndPresenting(GRID),
+        ENTER,
+        Action::StartEdit,
+        "Enter",
+        "type a number into the selected field",
+    )
+    .footer("type", Rank::Other),
+    bind(
+        When::Only(&[Context::Browse(Tab::Offices)]),
+        PGUP,
+        Action::PageUp,
+        "PgUp",
+        "select the office a page up (values never change)",
+    ),
+    bind(
+        When::Only(&[Context::Browse(Tab::Offices)]),
+        PGDN,
+        Action::PageDown,
+        "PgDn",
+        "select the office a page down (values never change)",
+    ),
+    bind(
+        When::Only(&[Context::Browse(Tab::Offices)]),
+        &[ch('x'), key(KeyCode::Delete, NONE)],
+        Action::ClearOverride,
+        "x/Del",
+        "set the selected office back to the uniform target",
+    )
+    .footer("uniform", Rank::Here),
+    // The Grid.
+    bind(
+        When::Only(&[Context::Browse(Tab::Grid)]),
+        &[key(KeyCode::Up, NONE), ch('k')],
+        Action::Up,
+        "Up/k",
+        "move a row (per-office target)",
+    ),
+    bind(
+        When::Only(&[Context::Browse(Tab::Grid)]),
+        &[key(KeyCode::Down, NONE), ch('j')],
+        Action::Down,
+        "arrows",
+        "move in the grid: Up/Down a row (per-office target), Left/Right a column (offices)",
+    )
+    .footer("move", Rank::Here),
+    bind(
+        When::Only(&[Context::Browse(Tab::Grid)]),
+        &[key(KeyCode::Left, NONE), ch('h')],
+        Action::Decrease,
+        "Left/h",
+        "move a column (office count)",
+    ),
+    bind(
+        When::Only(&[Context::Browse(Tab::Grid)]),
+        &[key(KeyCode::Right, NONE), ch('l')],
+        Action::Increase,
+        "Right/l",
+        "move a column (office count)",
+    ),
+    bind(
+        When::Only(&[Context::Browse(Tab::Grid)]),
+        HOME,
+        Action::First,
+        "Home",
+        "the grid's first row",
+    ),
+    bind(
+        When::Only(&[Context::Browse(Tab::Grid)]),
+        END,
+        Action::Last,
+        "End",
+        "the grid's last row",
+    ),
+    bind(
+        When::Only(&[Context::Browse(Tab::Grid)]),
+        ENTER,
+        Action::StartEdit,
+        "Enter",
+        "load the selected cell as the scenario",
+    )
+    .footer("load cell", Rank::Here),
+    // The Goal.
+    bind(
+        When::Only(&[Context::Browse(Tab::Goal)]),
+        &[ch('a')],
+        Action::ApplyGoalTarget,
+        "a",
+        "apply the per-office target the goal needs",
+    )
+    .footer("apply target", Rank::Here),
+    bind(
+        When::Only(&[Context::Browse(Tab::Goal)]),
+        &[ch('c')],
+        Action::ApplyGoalOffices,
+        "c",
+        "apply the office count the goal needs",
+    )
+    .footer("apply offices", Rank::Here),
+    // Stepping through the arithmetic: a presenter's clicker sends PgDn/PgUp.
+    bind(
+        When::Only(CLICKER),
+        &[key(KeyCode::PageDown, NONE), ch(' '), ch('n')],
+        Action::RevealNext,
+        "PgDn/Space/n",
+        "reveal the next step of the arithmetic (predict, then reveal)",
+    )
+    .footer("next step", Rank::Here),
+    bind(
+        When::Only(CLICKER),
+        &[key(KeyCode::PageUp, NONE)],
+        Action::RevealPrev,
+        "PgUp",
+        "hide the last revealed step again",
+    )
+    .footer("back", Rank::Here),
+    bind(
+        When::Only(&[Context::Browse(Tab::Explain)]),
+        ESC,
+        Action::Back,
+        "Esc",
+        "stop stepping: show every step",
+    ),
+    bind(
+        When::Only(&[
+            Context::Browse(Tab::Observed),
+            Context::Browse(Tab::Scenario),
+        ]),
+        &[ch('m')],
+        Action::TogglePacePeriod,
+        "m",
+        "observed pace by week or by month (with --records FILE)",
+    ),
+    // Presentation mode.
+    bind(
+        When::Tabs,
+        &[ch('P'), key(KeyCode::F(5), NONE)],
+        Action::TogglePresentation,
+        "P/F5",
+        "presentation mode: big numbers for a projector",
+    )
+    .footer("present", Rank::Teacher),
+    bind(
+        When::Only(&[Context::Presenting]),
+        &[ch('P'), key(KeyCode::F(5), NONE), key(KeyCode::Esc, NONE)],
+        Action::TogglePresentation,
+        "P/F5/Esc",
+        "leave presentation mode",
+    )
+    .footer("leave", Rank::Here),
+    bind(
+        When::Only(&[Context::Presenting, Context::Blank]),
+        &[ch('b'), ch('.')],
+        Action::ToggleBlank,
+        "b/.",
+        "blank the screen, or show it again",
+    )
+    .footer("blank", Rank::Here),
+    bind(
+        When::Only(&[Context::Blank]),
+        ESC,
+        Action::ToggleBlank,
+        "Esc",
+        "show the screen again",
+    ),
+    // Typing.
+    bind(
+        When::Only(&[Context::TypingNumber]),
+        &[Pattern::NumberChar],
+        Action::EditChar('0'),
+        "0-9 .",
+        "type digits and a decimal point (a paste types too)",
+    )
+    .footer("digits", Rank::Here),
+    bind(
+        When::Only(&[Context::TypingName]),
+        &[Pattern::AnyChar],
+        Action::EditChar('a'),
+        "letters",
+        "type the scenario's name (a paste types too)",
+    )
+    .footer("name", Rank::Here),
+    bind(
+        When::Only(TYPING),
+        &[key(KeyCode::Backspace, NONE)],
+        Action::EditBackspace,
+        "Backspace",
+        "delete the last character",
+    )
+    .footer("delete", Rank::Here),
+    bind(
+        When::Only(TYPING),
+        ENTER,
+        Action::ConfirmEdit,
+        "Enter",
+        "accept what was typed (an invalid number is refused)",
+    )
+    .footer("accept", Rank::Here),
+    bind(
+        When::Only(TYPING),
+        ESC,
+        Action::CancelEdit,
+        "Esc",
+        "cancel typing, keep the old value",
+    )
+    .footer("cancel", Rank::Here),
+    // Tabs and the rest of the main screen.
+    bind(
+        When::TabsBut(&[Tab::Explain]),
+        &[ch('e')],
+        Action::ShowExplain,
+        "e",
+        "explain the arithmetic, step by step",
+    )
+    .footer("explain", Rank::Teacher),
+    bind(
+        When::TabsBut(&[Tab::Explain]),
+        &[ch('n')],
+        Action::RevealNext,
+        "n",
+        "go to the arithmetic and reveal its next step",
+    ),
+    bind(
+        When::Tabs,
+        &[ch('w')],
+        Action::Save,
+        "w",
+        "save the scenario under a name",
+    )
+    .footer("save", Rank::Teacher),
+    bind(
+        When::Tabs,
+        &[ch('X')],
+        Action::Export,
+        "X",
+        "export the scenario as Markdown, CSV, JSON and HTML (the path is shown)",
+    )
+    .footer("export", Rank::Teacher),
+    bind(
+        When::Tabs,
+        &[key(KeyCode::Tab, NONE)],
+        Action::NextTab,
+        "Tab",
+        "next tab (Scenario, Offices, Explain, Goal, Grid, Ramp, Observed)",
+    )
+    .footer("tab", Rank::Other),
+    bind(
+        When::Tabs,
+        &[key(KeyCode::BackTab, SHIFT), key(KeyCode::BackTab, NONE)],
+        Action::PrevTab,
+        "Shift-Tab",
+        "previous tab",
+    ),
+    bind(
+        When::Tabs,
+        &[Pattern::TabDigit],
+        Action::GoTab(0),
+        "1-7",
+        "go to a tab by its number",
+    ),
+    bind(
+        When::Tabs,
+        &[ch('g')],
+        Action::ShowGoal,
+        "g",
+        "goal seek: what reaches a daily, annual or fiscal-year total",
+    ),
+    bind(
+        When::Tabs,
+        &[ch('s')],
+        Action::ShowGrid,
+        "s",
+        "sensitivity grid (arrows move, Enter loads the cell)",
+    ),
+    bind(
+        When::TabsAndPresenting,
+        &[ch('p')],
+        Action::NextPreset,
+        "p",
+        "next preset from quotas.csv",
+    )
+    .footer("preset", Rank::Other),
+    bind(
+        When::TabsAndPresenting,
+        &[ch('o')],
+        Action::PrevPreset,
+        "o",
+        "previous preset",
+    ),
+    bind(
+        When::TabsAndPresenting,
+        &[ch('u')],
+        Action::Undo,
+        "u",
+        "undo",
+    )
+    .footer("undo", Rank::Other),
+    bind(
+        When::TabsAndPresenting,
+        &[key(KeyCode::Char('r'), CTRL)],
+        Action::Redo,
+        "Ctrl-R",
+        "redo",
+    ),
+    bind(
+        When::Tabs,
+        &[ch('r')],
+        Action::Reset,
+        "r",
+        "reset to the starting scenario",
+    ),
+    bind(
+        When::Tabs,
+        &[ch('L')],
+        Action::OpenSaved,
+        "L",
+        "saved scenarios: load one, or compare several",
+    ),
+    bind(
+        When::TabsBut(&[Tab::Explain]),
+        ESC,
+        Action::Back,
+        "Esc",
+        "does nothing here: Esc never quits (q does)",
+    ),
+    // Overlays.
+    bind(When::Only(SCROLLED), UP, Action::Up, "Up/k", "scroll up"),
+    bind(
+        When::Only(SCROLLED),
+        DOWN,
+        Action::Down,
+        "Down/j",
+        "scroll down",
+    )
+    .footer("scroll", Rank::Here),
+    bind(
+        When::Only(SCROLLED),
+        PGUP,
+        Action::PageUp,
+        "PgUp",
+        "a page up",
+    ),
+    bind(
+        When::Only(SCROLLED),
+        PGDN,
+        Action::PageDown,
+        "PgDn",
+        "a page down",
+    ),
+    bind(
+        When::Only(OVERLAYS),
+        HOME,
+        Action::First,
+        "Home",
+        "the top (the first scenario)",
+    ),
+    bind(
+        When::Only(OVERLAYS),
+        END,
+        Action::Last,
+        "End",
+        "the end (the last scenario)",
+    ),
+    bind(
+        When::Only(&[Context::Saved]),
+        UP,
+        Action::Up,
+        "Up/k",
+        "select the scenario above",
+    ),
+    bind(
+        When::Only(&[Context::Saved]),
+        DOWN,
+        Action::Down,
+        "Down/j",
+        "select the scenario below",
+    )
+    .footer("move", Rank::Here),
+    bind(
+        When::Only(&[Context::Saved]),
+        ENTER,
+        Action::Choose,
+        "Enter",
+        "load the selected scenario",
+    )
+    .footer("load", Rank::Here),
+    bind(
+        When::Only(&[Context::Saved]),
+        &[ch(' ')],
+        Action::Mark,
+        "Space",
+        "mark or unmark for comparison",
+    )
+    .footer("mark", Rank::Here),
+    bind(
+        When::Only(&[Context::Saved]),
+        &[ch('c')],
+        Action::Compare,
+        "c",
+        "compare the marked (or the selected) with the current scenario",
+    )
+    .footer("compare", Rank::Here),
+    bind(
+        When::Only(OVERLAYS),
+        &[key(KeyCode::Esc, NONE), ch('q')],
+        Action::CloseOverlay,
+        "Esc/q",
+        "close",
+    )
+    .footer("close", Rank::Here),
+    // Everywhere but typing.
+    bind(
+        When::Only(&[
+            Context::Browse(Tab::Scenario),
+            Context::Browse(Tab::Offices),
+            Context::Browse(Tab::Explain),
+            Context::Browse(Tab::Goal),
+            Context::Browse(Tab::Grid),
+            Context::Browse(Tab::Ramp),
+            Context::Browse(Tab::Observed),
+            Context::Help,
+            Context::Sources,
+            Context::Saved,
+            Context::Compare,
+        ]),
+        &[ch('i')],
+        Action::ToggleSources,
+        "i",
+        "show or hide every source, with links",
+    ),
+    bind(
+        When::Only(&[
+            Context::Browse(Tab::Scenario),
+            Context::Browse(Tab::Offices),
+            Context::Browse(Tab::Explain),
+            Context::Browse(Tab::Goal),
+            Context::Browse(Tab::Grid),
+            Context::Browse(Tab::Ramp),
+            Context::Browse(Tab::Observed),
+            Context::Presenting,
+            Context::Help,
+            Context::Sources,
+            Context::Saved,
+            Context::Compare,
+        ]),
+        &[ch('?'), key(KeyCode::F(1), NONE)],
+        Action::ToggleHelp,
+        "?/F1",
+        "show or hide the help for where you are",
+    )
+    .footer("help", Rank::Other),
+    bind(
+        When::Only(&[
+            Context::Browse(Tab::Scenario),
+            Context::Browse(Tab::Offices),
+            Context::Browse(Tab::Explain),
+            Context::Browse(Tab::Goal),
+            Context::Browse(Tab::Grid),
+            Context::Browse(Tab::Ramp),
+            Context::Browse(Tab::Observed),
+            Context::Presenting,
+            Context::Blank,
+        ]),
+        &[ch('q')],
+        Action::Quit,
+        "q",
+        "quit (Esc never quits)",
+    )
+    .footer("quit", Rank::Other),
+    bind(
+        When::Anywhere,
+        &[key(KeyCode::Char('c'), CTRL)],
+        Action::Quit,
+        "Ctrl-C",
+        "quit, from anywhere",
+    ),
 ];
 
-/// The action for a key event in `mode`, if any. Release events (sent by Windows
+/// The action for a key event in context `c`, if any. Release events (sent by Windows
 /// consoles) never act, so no key applies twice.
 #[must_use]
-pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
+pub fn action_for(event: KeyEvent, c: Context) -> Option<Action> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
@@ -540,181 +884,52 @@ pub fn action_for(event: KeyEvent, mode: Mode) -> Option<Action> {
         KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
         _ => event.modifiers,
     };
-    BINDINGS
-        .iter()
-        .filter(|b| b.modes.contains(&mode))
-        .find_map(|b| {
-            b.patterns.iter().find_map(|p| match *p {
-                Pattern::Key(code, want) if code == event.code && want == held => {
-                    Some(b.action.clone())
+    BINDINGS.iter().filter(|b| b.when.applies(c)).find_map(|b| {
+        b.patterns.iter().find_map(|p| match *p {
+            Pattern::Key(code, want) if code == event.code && want == held => {
+                Some(b.action.clone())
+            }
+            Pattern::NumberChar => match event.code {
+                KeyCode::Char(ch) if (ch.is_ascii_digit() || ch == '.') && held.is_empty() => {
+                    Some(Action::EditChar(ch))
                 }
-                Pattern::NumberChar => match event.code {
-                    KeyCode::Char(c) if (c.is_ascii_digit() || c == '.') && held.is_empty() => {
-                        Some(Action::EditChar(c))
-                    }
-                    _ => None,
-                },
-                Pattern::TabDigit => match event.code {
-                    KeyCode::Char(c @ '1'..='7') if held.is_empty() => {
-                        u8::try_from(c.to_digit(10)? - 1).ok().map(Action::GoTab)
-                    }
-                    _ => None,
-                },
-                Pattern::AnyChar => match event.code {
-                    KeyCode::Char(c) if !c.is_control() && held.is_empty() => {
-                        Some(Action::EditChar(c))
-                    }
-                    _ => None,
-                },
-                Pattern::Key(..) => None,
-            })
+                _ => None,
+            },
+            Pattern::TabDigit => match event.code {
+                KeyCode::Char(ch @ '1'..='7') if held.is_empty() => {
+                    u8::try_from(ch.to_digit(10)? - 1).ok().map(Action::GoTab)
+                }
+                _ => None,
+            },
+            Pattern::AnyChar => match event.code {
+                KeyCode::Char(ch) if !ch.is_control() && held.is_empty() => {
+                    Some(Action::EditChar(ch))
+                }
+                _ => None,
+            },
+            Pattern::Key(..) => None,
         })
+    })
 }
 
-/// The footer's entries for `mode`: (keys, label), help and quit first so that a
-/// narrow footer still shows them.
+/// The bindings that apply in `c`, in table order.
+pub fn bindings(c: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.when.applies(c))
+}
+
+/// The footer's entries for `c`: (keys, label, action), what the context is for first,
+/// then a teacher's keys, then the rest; help and quit last, so a footer that cannot
+/// show everything keeps them (see [`super::ui`]).
 #[must_use]
-pub fn footer(mode: Mode) -> Vec<(&'static str, &'static str)> {
-    let mut entries: Vec<(Action, &'static str, &'static str)> = BINDINGS
-        .iter()
-        .filter(|b| b.modes.contains(&mode))
-        .filter_map(|b| b.footer.map(|f| (b.action.clone(), b.keys, f)))
-        .collect();
-    entries.sort_by_key(|(a, _, _)| !matches!(a, Action::ToggleHelp | Action::Quit));
-    entries.into_iter().map(|(_, k, f)| (k, f)).collect()
+pub fn footer(c: Context) -> Vec<(&'static str, &'static str, Action)> {
+    let mut entries: Vec<&Binding> = bindings(c).filter(|b| b.footer.is_some()).collect();
+    entries.sort_by_key(|b| b.rank);
+    entries
+        .into_iter()
+        .filter_map(|b| b.footer.map(|f| (b.keys, f, b.action.clone())))
+        .collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crossterm::event::KeyEventState;
-
-    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
-        KeyEvent::new(code, mods)
-    }
-
-    fn normal(code: KeyCode) -> Option<Action> {
-        action_for(press(code, NONE), Mode::Normal)
-    }
-
-    #[test]
-    fn the_required_keys_map_as_written() {
-        assert_eq!(normal(KeyCode::Up), Some(Action::Up));
-        assert_eq!(normal(KeyCode::Char('k')), Some(Action::Up));
-        assert_eq!(normal(KeyCode::Down), Some(Action::Down));
-        assert_eq!(normal(KeyCode::Char('j')), Some(Action::Down));
-        assert_eq!(normal(KeyCode::Tab), Some(Action::NextTab));
-        assert_eq!(
-            action_for(press(KeyCode::BackTab, SHIFT), Mode::Normal),
-            Some(Action::PrevTab)
-        );
-        assert_eq!(normal(KeyCode::Right), Some(Action::Increase));
-        assert_eq!(normal(KeyCode::Char('+')), Some(Action::Increase));
-        assert_eq!(normal(KeyCode::Left), Some(Action::Decrease));
-        assert_eq!(normal(KeyCode::Char('-')), Some(Action::Decrease));
-        assert_eq!(normal(KeyCode::PageUp), Some(Action::IncreaseLarge));
-        assert_eq!(normal(KeyCode::PageDown), Some(Action::DecreaseLarge));
-        assert_eq!(
-            action_for(press(KeyCode::Right, SHIFT), Mode::Normal),
-            Some(Action::IncreaseLarge)
-        );
-        assert_eq!(normal(KeyCode::Enter), Some(Action::StartEdit));
-        assert_eq!(normal(KeyCode::Char('p')), Some(Action::NextPreset));
-        assert_eq!(normal(KeyCode::Char('u')), Some(Action::Undo));
-        assert_eq!(
-            action_for(press(KeyCode::Char('r'), CTRL), Mode::Normal),
-            Some(Action::Redo)
-        );
-        assert_eq!(normal(KeyCode::Char('r')), Some(Action::Reset));
-        assert_eq!(normal(KeyCode::Char('?')), Some(Action::ToggleHelp));
-        assert_eq!(normal(KeyCode::Char('q')), Some(Action::Quit));
-        assert_eq!(normal(KeyCode::Esc), Some(Action::Quit));
-        assert_eq!(normal(KeyCode::Char('z')), None);
-    }
-
-    #[test]
-    fn editing_keys() {
-        let edit = |code| action_for(press(code, NONE), Mode::Editing);
-        assert_eq!(edit(KeyCode::Char('7')), Some(Action::EditChar('7')));
-        assert_eq!(edit(KeyCode::Char('.')), Some(Action::EditChar('.')));
-        assert_eq!(edit(KeyCode::Char('a')), None);
-        assert_eq!(
-            edit(KeyCode::Char('q')),
-            None,
-            "q types nothing and does not quit"
-        );
-        assert_eq!(edit(KeyCode::Backspace), Some(Action::EditBackspace));
-        assert_eq!(edit(KeyCode::Enter), Some(Action::ConfirmEdit));
-        assert_eq!(edit(KeyCode::Esc), Some(Action::CancelEdit));
-        assert_eq!(
-            action_for(press(KeyCode::Char('c'), CTRL), Mode::Editing),
-            Some(Action::Quit)
-        );
-    }
-
-    #[test]
-    fn overlays_close_on_esc_and_q_without_quitting() {
-        let overlay = |code| action_for(press(code, NONE), Mode::Overlay);
-        assert_eq!(overlay(KeyCode::Esc), Some(Action::ToggleHelp));
-        assert_eq!(overlay(KeyCode::Char('q')), Some(Action::ToggleHelp));
-        assert_eq!(overlay(KeyCode::Char('?')), Some(Action::ToggleHelp));
-        assert_eq!(overlay(KeyCode::Up), Some(Action::Up));
-        assert_eq!(overlay(KeyCode::Right), None);
-    }
-
-    #[test]
-    fn release_events_never_act_but_repeats_do() {
-        let mut e = KeyEvent::new_with_kind_and_state(
-            KeyCode::Right,
-            NONE,
-            KeyEventKind::Release,
-            KeyEventState::NONE,
-        );
-        assert_eq!(action_for(e, Mode::Normal), None);
-        e.kind = KeyEventKind::Repeat;
-        assert_eq!(action_for(e, Mode::Normal), Some(Action::Increase));
-    }
-
-    #[test]
-    fn shifted_characters_match_with_or_without_the_shift_flag() {
-        assert_eq!(
-            action_for(press(KeyCode::Char('?'), SHIFT), Mode::Normal),
-            Some(Action::ToggleHelp)
-        );
-        assert_eq!(
-            action_for(press(KeyCode::Char('P'), SHIFT), Mode::Normal),
-            Some(Action::TogglePresentation)
-        );
-    }
-
-    #[test]
-    fn every_key_is_bound_once_per_mode() {
-        for mode in [Mode::Normal, Mode::Editing, Mode::Overlay] {
-            let mut seen = Vec::new();
-            for b in BINDINGS.iter().filter(|b| b.modes.contains(&mode)) {
-                for p in b.patterns {
-                    assert!(!seen.contains(p), "{p:?} bound twice in {mode:?}");
-                    seen.push(*p);
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_footer_comes_from_the_table() {
-        let f = footer(Mode::Normal);
-        assert!(f.contains(&("Down/j", "move")));
-        assert!(f.contains(&("?/F1", "help")));
-        assert!(f.contains(&("q/Esc", "quit")));
-        assert_eq!(&f[..2], [("?/F1", "help"), ("q/Esc", "quit")]);
-        assert_eq!(
-            footer(Mode::Editing),
-            [
-                ("0-9 .", "digits"),
-                ("Backspace", "delete"),
-                ("Enter", "accept"),
-                ("Esc", "cancel")
-            ]
-        );
-    }
-}
+#[path = "keys_tests.rs"]
+mod tests;

@@ -23,11 +23,15 @@ impl Summary<'_> {
         );
         let _ = writeln!(
             out,
-            "- **Annual total:** {} arrests a year ({} x {} days)\n",
+            "- **Annual total:** {} arrests a year ({} x {} days)",
             self.outcome.annual_total.display(2),
             self.outcome.daily_total.display(2),
             self.scenario.days
         );
+        for line in self.latest_gaps() {
+            let _ = writeln!(out, "- {line}");
+        }
+        out.push('\n');
         out.push_str("## The arithmetic\n\n");
         for (i, step) in self.explanation.iter().enumerate() {
             let cite = step

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::data::{Dataset, Origin, QuotaKind, Source};
 use crate::model::{self, Outcome, Preset, Scenario};
 use crate::number::{format_f64, group_thousands};
-use crate::report::Format;
+use crate::report::{Format, ReportError};
 
 /// Everything a report shows, computed once.
 #[derive(Debug, Clone, Serialize)]
@@ -23,6 +23,11 @@ pub struct Summary<'a> {
     pub outcome: &'a Outcome,
     /// Each arrest-quota check in words.
     pub quota_sentences: Vec<QuotaWords>,
+    /// The data's offices that do not take part (left out, or beyond the office count).
+    pub left_out: Vec<&'a str>,
+    /// The data's offices, to name those taking part.
+    #[serde(skip)]
+    offices: &'a [crate::data::FieldOffice],
     /// Removal targets, listed for context and never compared with arrests.
     pub removal_targets: Vec<&'a crate::data::Quota>,
     /// Context figures.
@@ -149,6 +154,8 @@ impl<'a> Summary<'a> {
             presets: model::matching_presets(scenario, presets),
             outcome,
             quota_sentences,
+            left_out: scenario.left_out(&data.offices),
+            offices: &data.offices,
             removal_targets,
             reference: &data.reference,
             sources,
@@ -174,32 +181,85 @@ impl<'a> Summary<'a> {
     }
 
     /// The report in `format`.
-    #[must_use]
-    pub fn render(&self, format: Format) -> String {
+    ///
+    /// # Errors
+    /// A failed serialisation (CSV or JSON).
+    pub fn render(&self, format: Format) -> Result<String, ReportError> {
         match format {
-            Format::Text => self.text(),
-            Format::Markdown => self.markdown(),
+            Format::Text => Ok(self.text()),
+            Format::Markdown => Ok(self.markdown()),
             Format::Csv => self.csv(),
             Format::Json => self.json(),
-            Format::Html => self.html(),
+            Format::Html => Ok(self.html()),
         }
+    }
+
+    /// The gaps to the latest official year, as absolute differences beside the ratios,
+    /// and the note on its day count when it differs from the scenario's.
+    #[must_use]
+    pub fn latest_gaps(&self) -> Vec<String> {
+        let o = self.outcome;
+        let Some(c) = o.latest_official.and_then(|i| o.comparisons.get(i)) else {
+            return Vec::new();
+        };
+        let mut lines = vec![
+            format!(
+                "{} ({}).",
+                c.daily_gap_sentence(o.daily_total),
+                model::format_multiple(c.daily_multiple)
+            ),
+            format!(
+                "{} ({}).",
+                c.annual_gap_sentence(o.annual_total),
+                model::format_multiple(c.multiple)
+            ),
+        ];
+        lines.extend(c.days_note(self.scenario.days));
+        lines
     }
 
     /// The inputs in one line.
     #[must_use]
     pub fn inputs_line(&self) -> String {
         let s = self.scenario;
-        let uniform = if s.overrides.is_empty() {
-            String::new()
-        } else {
-            format!(" ({} office targets changed)", s.overrides.len())
-        };
-        format!(
-            "{} offices x {} arrests a day{uniform}, {}% met, {} days a year",
+        let mut line = format!(
+            "{} offices x {} arrests a day, {}% met, {} days a year",
             group_thousands(u128::from(s.offices)),
             s.per_office,
             s.attainment,
             s.days
-        )
+        );
+        if let Some(offices) = self.offices_line() {
+            line.push_str("; ");
+            line.push_str(&offices);
+        }
+        line
+    }
+
+    /// The offices whose targets differ and those that do not take part, or `None` when
+    /// every office of the data takes part at the uniform target.
+    #[must_use]
+    pub fn offices_line(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if !self.scenario.overrides.is_empty() {
+            let changed: Vec<String> = self
+                .scenario
+                .overrides
+                .iter()
+                .map(|(code, t)| format!("{code} {t}"))
+                .collect();
+            parts.push(format!("own targets: {}", changed.join(", ")));
+        }
+        let taking: Vec<&str> = self
+            .scenario
+            .participants(self.offices)
+            .map(|o| o.code.as_str())
+            .collect();
+        if !self.left_out.is_empty() && taking.len() < self.left_out.len() {
+            parts.push(format!("only {} take part", taking.join(", ")));
+        } else if !self.left_out.is_empty() {
+            parts.push(format!("not taking part: {}", self.left_out.join(", ")));
+        }
+        (!parts.is_empty()).then(|| parts.join("; "))
     }
 }

@@ -39,6 +39,13 @@ impl Summary<'_> {
                 wrap_into(&mut out, &format!("({formula})"), "    ", "    ");
             }
         }
+        let gaps = self.latest_gaps();
+        if !gaps.is_empty() {
+            out.push('\n');
+            for line in &gaps {
+                wrap_into(&mut out, line, "  ", "    ");
+            }
+        }
         out.push('\n');
         out.push_str("The arithmetic\n");
         for step in &self.explanation {

@@ -1,0 +1,124 @@
+//! Everything worked out from the state: recomputed once per change in
+//! [`super::App::update`], read by the renderer, never computed while drawing.
+
+use std::sync::Arc;
+
+use crate::analysis::{self, GoalResult, Grid, Milestone, Ramp, Step};
+use crate::data::Dataset;
+use crate::model::{self, Outcome, Preset, Scenario};
+use crate::records::Aggregate;
+
+use super::types::{FiscalRow, GoalInput, Stretch};
+
+/// The inputs a [`Derived`] is worked out from.
+pub(super) struct Inputs<'a> {
+    pub scenario: &'a Scenario,
+    pub data: &'a Dataset,
+    pub presets: &'a [Preset],
+    pub goal: GoalInput,
+    pub ramp_weeks: u32,
+    pub records: Option<&'a Arc<Aggregate>>,
+    pub file_years: &'a [(i32, u64, bool)],
+}
+
+/// The scenario's results and everything the tabs show that follows from them.
+#[derive(Debug, Clone)]
+pub struct Derived {
+    /// The scenario's outcome.
+    pub outcome: Outcome,
+    /// The arithmetic, step by step.
+    pub explanation: Vec<Step>,
+    /// Milestones at this pace.
+    pub milestones: Vec<Milestone>,
+    /// The goal's solution (`None`: the fiscal year aimed at is not loaded).
+    pub goal_result: Option<GoalResult>,
+    /// The sensitivity grid.
+    pub grid: Grid,
+    /// The ramp-up.
+    pub ramp: Ramp,
+    /// The offices with their targets, and up to three hypothetical extras.
+    pub office_lines: Vec<model::OfficeLine>,
+    /// Each fiscal year's agency figure beside the records file's count.
+    pub fiscal_rows: Vec<FiscalRow>,
+    /// Each office's observed pace against its target.
+    pub stretch: Vec<Stretch>,
+}
+
+impl Derived {
+    /// Work everything out from `i`.
+    pub(super) fn new(i: &Inputs<'_>) -> Self {
+        let (scenario, data) = (i.scenario, i.data);
+        let outcome = model::evaluate(scenario, data);
+        let explanation = analysis::explain(scenario, &outcome, data);
+        let milestones = analysis::milestones(scenario, &outcome, data);
+        let goal_result = analysis::goal_seek(scenario, data, i.goal.goal());
+        let (rows, cols) = analysis::grid_axes(scenario, i.presets);
+        let grid = analysis::sensitivity(scenario, data, i.presets, &rows, &cols);
+        let ramp = analysis::ramp(scenario, &outcome, i.ramp_weeks, None);
+        let office_lines = scenario.office_lines(&data.offices, 3);
+        let fiscal_rows = fiscal_rows(&outcome, i.file_years);
+        let stretch = i
+            .records
+            .map_or_else(Vec::new, |agg| stretch(scenario, data, agg));
+        Self {
+            outcome,
+            explanation,
+            milestones,
+            goal_result,
+            grid,
+            ramp,
+            office_lines,
+            fiscal_rows,
+            stretch,
+        }
+    }
+}
+
+/// Every fiscal year in the data or the records file, with both figures.
+fn fiscal_rows(outcome: &Outcome, file_years: &[(i32, u64, bool)]) -> Vec<FiscalRow> {
+    let mut years: Vec<i32> = outcome.comparisons.iter().map(|c| c.fiscal_year).collect();
+    years.extend(file_years.iter().map(|f| f.0));
+    years.sort_unstable();
+    years.dedup();
+    years
+        .into_iter()
+        .map(|year| FiscalRow {
+            year,
+            agency: outcome
+                .comparisons
+                .iter()
+                .find(|c| c.fiscal_year == year)
+                .map(|c| (c.arrests, c.confidence)),
+            file: file_years.iter().find(|f| f.0 == year).map(|f| (f.1, f.2)),
+        })
+        .collect()
+}
+
+/// Each office's observed daily average against its target, bundled offices first.
+fn stretch(scenario: &Scenario, data: &Dataset, agg: &Aggregate) -> Vec<Stretch> {
+    let active = usize::try_from(scenario.offices).unwrap_or(usize::MAX);
+    let mut out: Vec<Stretch> = agg
+        .office_daily_average()
+        .into_iter()
+        .map(|(label, known, observed)| {
+            let target = data
+                .offices
+                .iter()
+                .position(|o| o.code == label)
+                .filter(|i| *i < active)
+                .map(|i| scenario.target_of(&data.offices[i].code));
+            let factor = target
+                .filter(|_| observed > 0.0)
+                .map(|t| t.to_f64() * scenario.attainment.to_f64() / 100.0 / observed);
+            Stretch {
+                label,
+                known,
+                observed,
+                target,
+                factor,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (!a.known, &a.label).cmp(&(!b.known, &b.label)));
+    out
+}

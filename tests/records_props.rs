@@ -1,0 +1,98 @@
+//! Fuzz-style properties of the CSV reader: random bytes heavy in quotes, delimiters
+//! and CR/LF mixes, read whole and in chunks down to one byte. No panic, no hang (a
+//! deadline through a thread and a channel), every row read is counted or skipped, and
+//! chunking never changes the result.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use arrest_scenarios::data::Dataset;
+use arrest_scenarios::records::csv::read_csv_chunked;
+use arrest_scenarios::records::{Aggregate, Options};
+use proptest::prelude::*;
+
+/// Pieces the bodies are built from: dates, offices, and the bytes that trouble a
+/// CSV reader.
+const PIECES: [&[u8]; 14] = [
+    b"2025-01-02",
+    b"1/3/2025",
+    b"Dallas",
+    b"HQ",
+    b",",
+    b";",
+    b"\"",
+    b"\"\"",
+    b"\n",
+    b"\r\n",
+    b"\r",
+    b" ",
+    b"x\xff",
+    b"\t",
+];
+
+fn body() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(prop::sample::select(PIECES.to_vec()), 0..200)
+            .prop_map(|p| p.concat()),
+        prop::collection::vec(any::<u8>(), 0..400),
+    ]
+}
+
+/// Read with a deadline: a hang fails the test instead of stalling it.
+fn read(bytes: Vec<u8>, chunk: usize, strict: bool) -> Result<Aggregate, String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let offices = Dataset::bundled().unwrap().offices;
+        let options = Options {
+            strict,
+            ..Options::default()
+        };
+        let r = read_csv_chunked(
+            "f.csv",
+            bytes.as_slice(),
+            &offices,
+            &options,
+            &mut |_| {},
+            chunk,
+        )
+        .map_err(|e| e.to_string());
+        let _ = tx.send(r);
+    });
+    rx.recv_timeout(Duration::from_secs(30))
+        .expect("no hang: the reader finished within 30 s")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_bytes_are_all_accounted_for_in_any_chunking(
+        header in prop::bool::weighted(0.9),
+        body in body(),
+        chunk in 1usize..64,
+        strict in prop::bool::weighted(0.2),
+    ) {
+        let mut bytes = if header {
+            b"apprehension_date,apprehension_aor\n".to_vec()
+        } else {
+            Vec::new()
+        };
+        bytes.extend_from_slice(&body);
+        // Bodies are far below one CHUNK: the "whole" read is one chunk.
+        let whole = read(bytes.clone(), arrest_scenarios::records::csv::CHUNK, strict);
+        let chunked = read(bytes, chunk, strict);
+        match (&whole, &chunked) {
+            (Ok(w), Ok(c)) => {
+                let skipped: u64 = w.stats.skipped.iter().map(|(_, n)| n).sum();
+                prop_assert_eq!(w.stats.rows_read, w.stats.rows_counted + skipped);
+                let by_day: u64 = w.days.values().flatten().map(|(_, n)| n).sum();
+                prop_assert_eq!(by_day, w.stats.rows_counted);
+                prop_assert_eq!(&w.days, &c.days);
+                prop_assert_eq!(&w.offices, &c.offices);
+                prop_assert_eq!(&w.stats, &c.stats);
+            }
+            (Err(w), Err(c)) => prop_assert_eq!(w, c),
+            _ => prop_assert!(false, "whole {:?} but chunked {:?}", whole.is_ok(), chunked.is_ok()),
+        }
+    }
+}

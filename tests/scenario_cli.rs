@@ -1,0 +1,139 @@
+//! The scenario flags that choose offices, and the absolute gaps beside every ratio,
+//! through the real binary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn app() -> Command {
+    let mut cmd = Command::cargo_bin("arrest-scenarios").expect("binary");
+    cmd.env(
+        "ARREST_SCENARIOS_DIR",
+        std::env::temp_dir().join("arrest-scenarios-none"),
+    );
+    cmd
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = app().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn the_gap_to_fy2024_is_given_in_arrests_as_well_as_a_ratio() {
+    let text = stdout_of(&["summary"]);
+    assert!(text.contains("  1,875 a day is 1,565.1 more than FY2024's 309.9 a day (6.05x).\n"));
+    assert!(text.contains("  684,375 a year is 570,944 more than FY2024's 113,431 (6.03x).\n"));
+    assert!(text.contains("  1,875 - 309.9 = 1,565.1 more a day than FY2024\n"));
+    assert!(text.contains("  684,375 - 113,431 = 570,944 more a year than FY2024\n"));
+    assert!(text.contains("FY2024 had 366 days, so its 309.9 a day is 113,431 / 366;"));
+    let md = stdout_of(&["summary", "--format", "markdown"]);
+    assert!(md.contains("- 684,375 a year is 570,944 more than FY2024's 113,431 (6.03x).\n"));
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&["summary", "--format", "json"])).unwrap();
+    let fy24 = json["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["fiscal_year"] == 2024)
+        .unwrap();
+    assert_eq!(fy24["difference"], 570_944);
+    let daily = fy24["daily_difference"].as_f64().unwrap();
+    assert!(
+        (daily - (1875.0 - 113_431.0 / 366.0)).abs() < 1e-9,
+        "{daily}"
+    );
+}
+
+#[test]
+fn a_scenario_below_a_year_says_fewer() {
+    let text = stdout_of(&["summary", "--offices", "1", "--per-office", "100"]);
+    assert!(text.contains("100 a day is 209.9 fewer than FY2024's 309.9 a day (0.32x)."));
+    assert!(text.contains("36,500 a year is 76,931 fewer than FY2024's 113,431 (0.32x)."));
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "summary",
+        "--offices",
+        "1",
+        "--per-office",
+        "100",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    let fy24 = json["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["fiscal_year"] == 2024);
+    assert_eq!(fy24.unwrap()["difference"], -76_931);
+}
+
+#[test]
+fn offices_can_be_left_out_by_code() {
+    let text = stdout_of(&["summary", "--exclude", "WAS,SLC"]);
+    assert!(text.starts_with(
+        "Scenario: 23 offices x 75 arrests a day, 100% met, 365 days a year; not taking\npart: SLC, WAS\n"
+    ));
+    assert!(text.contains("  Daily total     1,725 arrests a day   (23 offices x 75)\n"));
+    let only = stdout_of(&["summary", "--only", "DAL,HOU", "--per-office", "100"]);
+    assert!(only.contains("; only DAL,\nHOU take part\n"), "{only}");
+    assert!(only.contains("  Daily total      200 arrests a day   (2 offices x 100)\n"));
+    // Lower case and spaces are accepted; JSON names who is out.
+    let json: serde_json::Value = serde_json::from_str(&stdout_of(&[
+        "summary",
+        "--exclude",
+        " was",
+        "--format",
+        "json",
+    ]))
+    .unwrap();
+    assert_eq!(json["daily_total"], 1800);
+    assert_eq!(json["scenario"]["excluded"], serde_json::json!(["WAS"]));
+    assert_eq!(json["left_out"], serde_json::json!(["WAS"]));
+}
+
+#[test]
+fn an_office_count_below_the_data_names_the_offices_left_out() {
+    let text = stdout_of(&["summary", "--offices", "20", "--office", "DAL=120"]);
+    assert!(
+        text.contains("own targets:\nDAL 120; not taking part: SLC, SNA, SND, SPM, WAS\n"),
+        "{text}"
+    );
+    assert!(text.contains("  Daily total     1,545 arrests a day"));
+}
+
+#[test]
+fn a_target_for_an_office_that_does_not_take_part_is_refused() {
+    app()
+        .args(["summary", "--exclude", "WAS", "--office", "WAS=200"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "error: WAS has its own target but does not take part in the scenario (it is left \
+             out); include it, or drop its target\n",
+        );
+    app()
+        .args(["summary", "--offices", "20", "--office", "WAS=200"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "WAS has its own target but does not take part in the scenario (it is beyond the number of offices)",
+        ));
+    app()
+        .args(["summary", "--exclude", "XYZ"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: 'XYZ' is not a field office code in field_offices.csv (known: ATL,",
+        ));
+    app()
+        .args(["summary", "--only", "DAL", "--exclude", "HOU"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
