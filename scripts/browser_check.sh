@@ -51,7 +51,18 @@ if missing:
     sys.exit("not on the printed page: " + "; ".join(missing))
 print(f"printed page ok: {len(summary['sources'])} sources, the totals and FY2024's 113,431 on it")
 PY
-echo "printed handout: $pages pages"
+# The chart is printed whole: its title and its source line fall on the same page.
+chart_page=""
+for ((p = 1; p <= pages; p++)); do
+    page_text=$(pdftotext -f "$p" -l "$p" "$work/handout.pdf" - | tr -s ' \n' '  ')
+    if [[ $page_text == *"Arrests a year: every fiscal year against the scenario"* ]]; then
+        chart_page=$p
+        [[ $page_text == *"Scenario: arithmetic on the inputs"* ]] \
+            || fail "the chart is split across pages (its source line is not on page $p)"
+    fi
+done
+[ -n "$chart_page" ] || fail "the chart's title is not on the printed page"
+echo "printed handout: $pages pages, the chart whole on page $chart_page"
 
 # 2. Every SVG the tool writes parses as XML.
 svgs=()

@@ -29,6 +29,7 @@ li { margin: .15rem 0; }
 .total .how { display: block; color: var(--muted); }
 table { border-collapse: collapse; font-size: .9rem; }
 th, td { padding: .2rem .55rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+td:first-child { white-space: nowrap; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .scroll { overflow-x: auto; }
 figure { margin: .5rem 0; }
