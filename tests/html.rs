@@ -203,7 +203,7 @@ fn the_page_names_changed_and_left_out_offices() {
     let html = page(&s, None);
     assert!(html.contains("<p>Changed office targets (1): BAL Baltimore: 85 a day.</p>"));
     assert!(html.contains(
-        "<p>Left out (5 of 25 field offices, from the bottom of the list): SLC Salt Lake City, SNA San Antonio, SND San Diego, SPM St. Paul, WAS Washington.</p>"
+        "<p>Left out (5 of 25 field offices, beyond the office count, from the bottom of the list): SLC Salt Lake City, SNA San Antonio, SND San Diego, SPM St. Paul, WAS Washington.</p>"
     ), "{}", &html[html.find("Left out").unwrap()..][..300]);
     let many = page(
         &Scenario {
@@ -213,8 +213,16 @@ fn the_page_names_changed_and_left_out_offices() {
         None,
     );
     assert!(many.contains(
-        "<p>Hypothetical offices beyond the 25 in the data: 5, each at the uniform target.</p>"
+        "<p>Hypothetical offices beyond the 25 named ones that count: 5, each at the uniform target.</p>"
     ));
+    let mut chosen = Scenario {
+        offices: 24,
+        ..Scenario::default()
+    };
+    chosen.excluded.insert("DAL".into());
+    let chosen = page(&chosen, None);
+    assert!(chosen.contains("<p>Left out by choice (1 of 25 field offices): DAL Dallas.</p>"));
+    assert!(!chosen.contains("beyond the office count"));
 }
 
 #[test]

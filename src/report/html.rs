@@ -236,10 +236,20 @@ impl Summary<'_> {
                 )
             })
             .collect();
-        let left_out: Vec<String> = lines
+        let named = |l: &&crate::model::OfficeLine| {
+            format!("{} {}", l.code.as_deref().unwrap_or_default(), l.name)
+        };
+        let is_excluded =
+            |l: &crate::model::OfficeLine| l.code.as_ref().is_some_and(|c| s.excluded.contains(c));
+        let excluded: Vec<String> = lines
             .iter()
-            .filter(|l| !l.active)
-            .map(|l| format!("{} {}", l.code.as_deref().unwrap_or_default(), l.name))
+            .filter(|l| !l.active && is_excluded(l))
+            .map(|l| named(&l))
+            .collect();
+        let beyond: Vec<String> = lines
+            .iter()
+            .filter(|l| !l.active && !is_excluded(l))
+            .map(|l| named(&l))
             .collect();
         if changed.is_empty() {
             out.push_str("<p>Changed office targets: none; every counted office has the uniform target.</p>\n");
@@ -252,24 +262,34 @@ impl Summary<'_> {
             );
         }
         let listed = self.data.offices.len();
-        if left_out.is_empty() {
+        if excluded.is_empty() && beyond.is_empty() {
             let _ = writeln!(
                 out,
                 "<p>Left out: none; all {listed} field offices in the data count.</p>"
             );
-        } else {
+        }
+        if !excluded.is_empty() {
             let _ = writeln!(
                 out,
-                "<p>Left out ({} of {listed} field offices, from the bottom of the list): {}.</p>",
-                left_out.len(),
-                escape(&left_out.join(", "))
+                "<p>Left out by choice ({} of {listed} field offices): {}.</p>",
+                excluded.len(),
+                escape(&excluded.join(", "))
             );
         }
-        let extra = u128::from(s.offices).saturating_sub(listed as u128);
+        if !beyond.is_empty() {
+            let _ = writeln!(
+                out,
+                "<p>Left out ({} of {listed} field offices, beyond the office count, from the bottom of the list): {}.</p>",
+                beyond.len(),
+                escape(&beyond.join(", "))
+            );
+        }
+        let taking = s.participants(&self.data.offices).count();
+        let extra = u128::from(s.offices).saturating_sub(taking as u128);
         if extra > 0 {
             let _ = writeln!(
                 out,
-                "<p>Hypothetical offices beyond the {listed} in the data: {}, each at the uniform target.</p>",
+                "<p>Hypothetical offices beyond the {taking} named ones that count: {}, each at the uniform target.</p>",
                 group_thousands(extra)
             );
         }
