@@ -172,7 +172,10 @@ fn a_refused_entry_shows_its_message() {
         Action::ConfirmEdit,
     ]);
     let screen = text(&draw(&a, Theme::COLOR, 80, 24));
-    assert!(screen.contains("Refused: Per-office target: '1..' is not a number; kept 75"));
+    assert!(
+        screen.contains("Refused: per-office target '1..' is not a number; expected a"),
+        "{screen}"
+    );
 }
 
 #[test]

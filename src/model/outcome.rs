@@ -122,6 +122,20 @@ pub enum Standing {
     BelowAll,
 }
 
+impl Standing {
+    /// The standing in words, the same in every report and on the screen: `above every
+    /// official year (the largest was FY2012's)`. "Largest" says that years are compared
+    /// by their number of arrests, not by date.
+    #[must_use]
+    pub fn words(self) -> String {
+        match self {
+            Self::AboveAll(y) => format!("above every official year (the largest was FY{y}'s)"),
+            Self::Above(y) => format!("above FY{y}, the largest official year it exceeds"),
+            Self::BelowAll => "below every official year".to_string(),
+        }
+    }
+}
+
 impl Rank {
     /// Where the scenario stands.
     #[must_use]

@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::Summary;
-use crate::model::{self, format_multiple};
+use crate::model::format_multiple;
 use crate::number::{format_f64, group_thousands};
 use crate::report::wrap_into;
 
@@ -89,15 +89,7 @@ impl Summary<'_> {
             "  ",
         );
         if let Some(r) = &o.rank {
-            let above = match r.standing() {
-                model::Standing::AboveAll(y) => {
-                    format!("above every official year, the highest being FY{y}")
-                }
-                model::Standing::Above(y) => {
-                    format!("the highest official year it exceeds is FY{y}")
-                }
-                model::Standing::BelowAll => "below every official year".to_string(),
-            };
+            let above = r.standing().words();
             w(
                 &mut out,
                 &format!(
