@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::Summary;
 use crate::chart::{self, Size, escape};
 use crate::data::Confidence;
-use crate::model::{self, format_multiple};
+use crate::model::format_multiple;
 use crate::number::{format_f64, group_thousands};
 
 /// The page's styles: screen, phone and print.
@@ -332,15 +332,7 @@ impl Summary<'_> {
         }
         out.push_str("</table></div>\n");
         if let Some(r) = &o.rank {
-            let above = match r.standing() {
-                model::Standing::AboveAll(y) => {
-                    format!("above every official year, the highest being FY{y}")
-                }
-                model::Standing::Above(y) => {
-                    format!("the highest official year it exceeds is FY{y}")
-                }
-                model::Standing::BelowAll => "below every official year".to_string(),
-            };
+            let above = escape(&r.standing().words()).into_owned();
             let _ = writeln!(
                 out,
                 "<p>{} a year ranks {} of {} among the official years and the scenario ({above}).</p>",
