@@ -59,6 +59,16 @@ pub enum SavedError {
     /// The name has nothing usable for a file name.
     #[error("'{0}' has no letters or digits to name a file with")]
     BadName(String),
+    /// No file by that path, and no saved scenario by that name.
+    #[error("'{name}' is neither a file nor a saved scenario in {dir} (saved: {names})")]
+    NotFound {
+        /// What was asked for.
+        name: String,
+        /// The scenarios folder.
+        dir: String,
+        /// The names there.
+        names: String,
+    },
     /// The scenario could not be written as TOML (nothing was saved).
     #[error("cannot write the scenario as TOML: {0}")]
     Serialize(String),
@@ -311,6 +321,43 @@ pub fn list(dir: &Path, offices: &[FieldOffice]) -> Vec<Result<Saved, SavedError
         .collect();
     paths.sort();
     paths.iter().map(|p| load(p, offices)).collect()
+}
+
+/// A scenario given on the command line: a path to a file, or the name (or file stem)
+/// of one in `dir`, as `arrest-scenarios scenarios` lists them. A path that exists wins.
+///
+/// # Errors
+/// The file cannot be used, or nothing in `dir` has that name
+/// ([`SavedError::NotFound`], listing the names there).
+pub fn find(arg: &Path, dir: Option<&Path>, offices: &[FieldOffice]) -> Result<Saved, SavedError> {
+    if arg.exists() || arg.components().count() > 1 || dir.is_none() {
+        return load(arg, offices);
+    }
+    let wanted = arg.to_string_lossy();
+    let wanted = wanted.trim();
+    let dir = dir.unwrap_or(Path::new("."));
+    let mut names = Vec::new();
+    for item in list(dir, offices) {
+        let Ok(saved) = item else { continue };
+        let stem = saved
+            .path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if saved.name.eq_ignore_ascii_case(wanted) || stem.eq_ignore_ascii_case(wanted) {
+            return Ok(saved);
+        }
+        names.push(saved.name);
+    }
+    Err(SavedError::NotFound {
+        name: crate::text::echo(wanted),
+        dir: dir.display().to_string(),
+        names: if names.is_empty() {
+            "none".to_string()
+        } else {
+            names.join(", ")
+        },
+    })
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {

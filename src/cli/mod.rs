@@ -124,7 +124,10 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
                 .scenario
                 .scenario
                 .as_ref()
-                .and_then(|p| crate::saved::load(p, &data.offices).ok())
+                .and_then(|p| {
+                    let dir = crate::saved::default_dir();
+                    crate::saved::find(p, dir.as_deref(), &data.offices).ok()
+                })
                 .map(|saved| saved.name);
             match args.ramp_weeks {
                 Some(w) => summary.with_ramp(w),
@@ -134,9 +137,10 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
         }
         Command::Compare(args) => {
             let mut items = Vec::new();
+            let dir = crate::saved::default_dir();
             for path in &args.files {
-                let saved =
-                    crate::saved::load(path, &data.offices).map_err(|e| Failure::usage(&e))?;
+                let saved = crate::saved::find(path, dir.as_deref(), &data.offices)
+                    .map_err(|e| Failure::usage(&e))?;
                 items.push((saved.name, saved.scenario));
             }
             report::compare(&items, data).render(args.format.into())?
@@ -152,6 +156,16 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
             report::grid(&grid, &s, args.format.into())?
         }
         Command::Scenarios => scenarios_text(data),
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "arrest-scenarios",
+                &mut script,
+            );
+            String::from_utf8(script).map_err(|e| Failure::Internal(e.to_string()))?
+        }
         Command::Records(args) => match records::run(args, data, err) {
             Ok(text) => text?,
             Err(e) => return Err(Failure::usage(&e)),
