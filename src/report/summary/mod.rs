@@ -49,6 +49,12 @@ pub struct Summary<'a> {
     /// ICE-arrest book-ins per day of each month (FY2019 on), when asked for.
     #[serde(rename = "monthly_book_ins", skip_serializing_if = "Option::is_none")]
     pub monthly: Option<Vec<model::MonthlyBookIns>>,
+    /// The data the outcome was computed from (the HTML page's offices, chart and labels).
+    #[serde(skip)]
+    pub data: &'a Dataset,
+    /// The scenario's name when it was saved with one (the HTML page's title).
+    #[serde(skip)]
+    pub name: Option<String>,
 }
 
 /// A ramp-up's totals (the day-by-day curve is left out of reports).
@@ -184,6 +190,8 @@ impl<'a> Summary<'a> {
             ramp: None,
             quota_counter_statement: counter,
             monthly: None,
+            data,
+            name: None,
         }
     }
 
@@ -216,6 +224,7 @@ impl<'a> Summary<'a> {
             Format::Markdown => Ok(terminal_safe(&self.markdown())),
             Format::Csv => self.csv(),
             Format::Json => self.json(),
+            Format::Html => Ok(self.html()),
         }
     }
 
