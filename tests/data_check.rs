@@ -315,3 +315,14 @@ fn control_characters_in_data_notes_are_escaped_in_text_and_markdown_summaries()
         .unwrap();
     assert_eq!(fy2016["note"], "Matches \u{1b}]0;pwned\u{7} report");
 }
+
+#[test]
+fn errors_in_a_file_with_cr_only_line_ends_name_the_right_line() {
+    let annual = common::bundled("annual_arrests.csv")
+        .replacen("2015,117983", "2015,11x983", 1)
+        .replace('\n', "\r");
+    assert_eq!(
+        check_stderr("annual_arrests.csv", annual.as_bytes()),
+        "error: the data has 1 problem:\n  annual_arrests.csv line 6, column \"arrests\": '11x983' is not a whole number\n"
+    );
+}
