@@ -148,7 +148,7 @@ fn the_page_carries_the_figures_and_the_arithmetic() {
         "<p>Changed office targets: none; every counted office has the uniform target.</p>",
         "<p>Left out: none; all 25 field offices in the data count.</p>",
         "<li id=\"src-ice-fy2024-annual-report\"><span class=\"label official\">official</span> U.S. Immigration and Customs Enforcement: <a href=\"https://ice.gov/news/releases/",
-        "<li id=\"src-ddp-weekly-2026-02-03\"><span class=\"label derived\">derived</span> Deportation Data Project: <a href=",
+        "<li id=\"src-ddp-weekly-2026-02-03\"><span class=\"label derived\">derived</span> deportationdata/ice repository, branch cpang (not a DDP publication): <a href=",
     ] {
         assert!(html.contains(part), "missing: {part}");
     }
