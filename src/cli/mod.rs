@@ -16,10 +16,12 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_FAILURE: u8 = 1;
 
 mod args;
+mod chart;
 mod commands;
 mod records;
 
 pub use args::*;
+pub use chart::{ChartCommandError, ChartFormatArg, KindArg, write_atomic};
 use commands::{goal_text, scenarios_text};
 pub use records::{PeriodArg, progress_bar};
 
@@ -75,6 +77,7 @@ pub fn no_screen(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         scenario: cli.scenario.clone(),
         format: FormatArg::Text,
         ramp_weeks: None,
+        monthly: false,
     });
     run(cli, &summary, out, err)
 }
@@ -100,17 +103,36 @@ impl From<report::ReportError> for Failure {
 /// The text a command prints.
 fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Result<String, Failure> {
     let presets = model::presets(data);
+    if let Some(name) = html_refused(command) {
+        return Err(Failure::Usage(format!(
+            "--format html is only for summary; {name} takes text, csv, json or markdown"
+        )));
+    }
     Ok(match command {
         Command::Check => report::loaded(data),
         Command::Sources => report::sources(data),
-        Command::Presets => report::presets(&presets),
+        Command::Presets => report::presets_listing(&presets, data),
         Command::Summary(args) => {
             let s = args
                 .scenario
                 .scenario(data, &presets)
                 .map_err(|e| Failure::usage(&e))?;
             let outcome = model::evaluate(&s, data);
-            let summary = Summary::new(&s, &outcome, data, &presets);
+            let mut summary = Summary::new(&s, &outcome, data, &presets);
+            if args.monthly {
+                summary = summary.with_monthly(data);
+            }
+            // The handout is titled with a saved scenario's name (already loaded without
+            // error above).
+            summary.name = args
+                .scenario
+                .scenario
+                .as_ref()
+                .and_then(|p| {
+                    let dir = crate::saved::default_dir();
+                    crate::saved::find(p, dir.as_deref(), &data.offices).ok()
+                })
+                .map(|saved| saved.name);
             match args.ramp_weeks {
                 Some(w) => summary.with_ramp(w),
                 None => summary,
@@ -119,9 +141,10 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
         }
         Command::Compare(args) => {
             let mut items = Vec::new();
+            let dir = crate::saved::default_dir();
             for path in &args.files {
-                let saved =
-                    crate::saved::load(path, &data.offices).map_err(|e| Failure::usage(&e))?;
+                let saved = crate::saved::find(path, dir.as_deref(), &data.offices)
+                    .map_err(|e| Failure::usage(&e))?;
                 items.push((saved.name, saved.scenario));
             }
             report::compare(&items, data).render(args.format.into())?
@@ -136,12 +159,50 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
             let grid = crate::analysis::sensitivity(&s, data, &presets, &rows, &cols);
             report::grid(&grid, &s, args.format.into())?
         }
-        Command::Scenarios => scenarios_text(data),
+        Command::Scenarios => scenarios_text(data).map_err(|e| Failure::Internal(e.to_string()))?,
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "arrest-scenarios",
+                &mut script,
+            );
+            String::from_utf8(script).map_err(|e| Failure::Internal(e.to_string()))?
+        }
         Command::Records(args) => match records::run(args, data, err) {
             Ok(text) => text?,
             Err(e) => return Err(Failure::usage(&e)),
         },
+        Command::Chart(args) => {
+            let failure = |e: ChartCommandError| {
+                if e.exit_code() == EXIT_USAGE {
+                    Failure::usage(&e)
+                } else {
+                    Failure::Internal(e.to_string())
+                }
+            };
+            let svg = chart::svg(args, data, &presets).map_err(failure)?;
+            match &args.out {
+                Some(path) => {
+                    write_atomic(path, svg.as_bytes()).map_err(failure)?;
+                    String::new()
+                }
+                None => svg,
+            }
+        }
     })
+}
+
+/// The command's name when it was given `--format html`, which only `summary` has.
+fn html_refused(command: &Command) -> Option<&'static str> {
+    let html = |f: &FormatArg| *f == FormatArg::Html;
+    match command {
+        Command::Compare(a) if html(&a.format) => Some("compare"),
+        Command::Grid(a) if html(&a.format) => Some("grid"),
+        Command::Records(a) if html(&a.format) => Some("records"),
+        _ => None,
+    }
 }
 
 /// Write `text`; a closed pipe ends quietly with success.

@@ -87,6 +87,14 @@ pub struct InputError {
 
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.value.is_empty() {
+            return write!(
+                f,
+                "{} is empty; expected {}",
+                self.input.name(),
+                self.input.expected()
+            );
+        }
         write!(
             f,
             "{} '{}' {}; expected {}",
@@ -269,7 +277,10 @@ mod tests {
             parse_ramp_weeks("53").unwrap_err().to_string(),
             "ramp weeks '53' is out of range; expected a whole number of weeks from 0 to 52"
         );
-        assert_eq!(parse_offices("").unwrap_err().problem, "is empty");
+        assert_eq!(
+            parse_offices(" ").unwrap_err().to_string(),
+            "offices is empty; expected a whole number from 0 to 4,294,967,295"
+        );
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub fn records(
             w.finish()?
         }
         Format::Json => json_out(agg, view, rows)?,
-        Format::Text | Format::Markdown => text_table(agg, view, &rows, format),
+        Format::Text | Format::Markdown | Format::Html => text_table(agg, view, &rows, format),
     })
 }
 
@@ -134,7 +134,7 @@ fn text_table(
     rows: &[crate::records::PeriodRow],
     format: Format,
 ) -> String {
-    let md = format == Format::Markdown;
+    let md = matches!(format, Format::Markdown | Format::Html);
     let col = view.period.column();
     let mut out = notes_block(agg, rows, md);
     let offices: Vec<String> = rows
@@ -278,8 +278,8 @@ fn wide(
             }
             w.finish()?
         }
-        Format::Text | Format::Markdown => {
-            let md = format == Format::Markdown;
+        Format::Text | Format::Markdown | Format::Html => {
+            let md = matches!(format, Format::Markdown | Format::Html);
             let mut out = notes_block(agg, rows, md);
             let names: Vec<String> = offices.iter().map(|o| office_cell(o)).collect();
             if md {

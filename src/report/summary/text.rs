@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use super::Summary;
-use crate::model::{self, format_multiple};
+use crate::model::format_multiple;
 use crate::number::{format_f64, group_thousands};
 use crate::report::wrap_into;
 
@@ -39,7 +39,8 @@ impl Summary<'_> {
                 wrap_into(&mut out, &format!("({formula})"), "    ", "    ");
             }
         }
-        let gaps = self.latest_gaps();
+        let mut gaps = self.latest_gaps();
+        gaps.extend(self.latest_pace_line());
         if !gaps.is_empty() {
             out.push('\n');
             for line in &gaps {
@@ -57,6 +58,8 @@ impl Summary<'_> {
         }
         out.push('\n');
         out.push_str(&self.text_years());
+        out.push_str(&self.text_official());
+        out.push_str(&self.text_monthly());
         out.push_str(&self.text_checks());
         out
     }
@@ -85,19 +88,11 @@ impl Summary<'_> {
         }
         w(
             &mut out,
-            "Scenario/yr: the scenario's annual total over the year's arrests. Scenario/day: its daily total over the year's daily average (the year's real 365 or 366 days).",
+            "Scenario/yr: the scenario's annual total over the year's arrests. Scenario/day: its daily total over the year's daily average (the year's real 365 or 366 days, or the window an estimate covers).",
             "  ",
         );
         if let Some(r) = &o.rank {
-            let above = match r.standing() {
-                model::Standing::AboveAll(y) => {
-                    format!("above every official year, the highest being FY{y}")
-                }
-                model::Standing::Above(y) => {
-                    format!("the highest official year it exceeds is FY{y}")
-                }
-                model::Standing::BelowAll => "below every official year".to_string(),
-            };
+            let above = r.standing().words();
             w(
                 &mut out,
                 &format!(
@@ -128,6 +123,7 @@ impl Summary<'_> {
                 w(&mut out, &format!("To meet it: {r}."), "    ");
             }
         }
+        out.push_str(&self.text_counter_statement());
         if !self.removal_targets.is_empty() {
             out.push('\n');
             out.push_str("Removal targets (removals are not arrests; not compared)\n");
@@ -152,7 +148,8 @@ impl Summary<'_> {
         let annual = self.outcome.annual_total.display(2);
         if let Some(p) = &o.observed {
             out.push('\n');
-            out.push_str("Against the observed 2025 pace (DDP weekly counts, derived)\n");
+            out.push_str("Against the observed 2025 pace (weekly counts of raw rows, derived)\n");
+            w(&mut out, super::official::WEEKLY_LABEL, "  ");
             w(
                 &mut out,
                 &format!(

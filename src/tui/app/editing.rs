@@ -1,7 +1,8 @@
 //! Changing values: steps, typed numbers, the goal and the grid applied to the scenario.
 
+use crate::model::input::{self, Input};
 use crate::model::{self, MAX_ATTAINMENT, MAX_PER_OFFICE, Scenario};
-use crate::number::{Fixed3, NumberError, group_thousands, parse_thousandths, parse_whole};
+use crate::number::{Fixed3, NumberError, group_thousands, parse_whole};
 
 use super::{App, Field, GoalKind, Message, Tab};
 
@@ -177,41 +178,33 @@ impl App {
         let text = edit.buffer.trim();
         let old = self.value_text(edit.field);
         let refuse = |reason: String| Message {
-            text: format!("{}: {reason}; kept {old}", edit.field.label()),
+            text: format!("{reason}; kept {old}"),
             is_error: true,
         };
         let mut next = self.scenario.clone();
         let result: Result<(), String> = match edit.field {
-            Field::Offices => parse_whole(text)
-                .map_err(|e| describe(text, &e))
-                .and_then(|n| {
-                    u32::try_from(n).map_err(|_| format!("'{text}' is above 4,294,967,295"))
-                })
-                .map(|n| next.offices = n),
-            Field::PerOffice => parse_bounded(text, MAX_PER_OFFICE).map(|t| next.per_office = t),
-            Field::Attainment => parse_bounded(text, MAX_ATTAINMENT).map(|t| next.attainment = t),
-            Field::Days => parse_whole(text)
-                .map_err(|e| describe(text, &e))
-                .and_then(|n| {
-                    u16::try_from(n)
-                        .ok()
-                        .filter(|d| model::DAYS.contains(d))
-                        .ok_or_else(|| format!("'{text}' is not 1 to 366"))
-                })
-                .map(|d| next.days = d),
-            Field::Office(i) => parse_bounded(text, MAX_PER_OFFICE).map(|t| {
-                set_office_target(&mut next, self.data.offices[i].code.clone(), t);
-            }),
-            Field::GoalValue => self.set_goal_value(text),
-            Field::RampWeeks => parse_whole(text)
-                .map_err(|e| describe(text, &e))
-                .and_then(|n| {
-                    u32::try_from(n)
-                        .ok()
-                        .filter(|w| *w <= 52)
-                        .ok_or_else(|| format!("'{text}' is not 0 to 52"))
-                })
-                .map(|w| self.ramp_weeks = w),
+            // Every scenario input is read by the model's one validator, with its words.
+            Field::Offices => input::parse_offices(text)
+                .map(|n| next.offices = n)
+                .map_err(|e| e.to_string()),
+            Field::PerOffice => input::parse_target(Input::PerOffice, text)
+                .map(|t| next.per_office = t)
+                .map_err(|e| e.to_string()),
+            Field::Attainment => input::parse_attainment(text)
+                .map(|t| next.attainment = t)
+                .map_err(|e| e.to_string()),
+            Field::Days => input::parse_days(text)
+                .map(|d| next.days = d)
+                .map_err(|e| e.to_string()),
+            Field::Office(i) => input::parse_target(Input::OfficeTarget, text)
+                .map(|t| set_office_target(&mut next, self.data.offices[i].code.clone(), t))
+                .map_err(|e| e.to_string()),
+            Field::GoalValue => self
+                .set_goal_value(text)
+                .map_err(|e| format!("{}: {e}", edit.field.label())),
+            Field::RampWeeks => input::parse_ramp_weeks(text)
+                .map(|w| self.ramp_weeks = w)
+                .map_err(|e| e.to_string()),
             Field::GoalKind | Field::SaveName => Ok(()),
         };
         match result {
@@ -307,12 +300,4 @@ fn describe(text: &str, e: &NumberError) -> String {
         NumberError::Empty => "nothing typed".to_string(),
         other => format!("'{text}' {other}"),
     }
-}
-
-fn parse_bounded(text: &str, max: Fixed3) -> Result<Fixed3, String> {
-    let t = Fixed3::from_thousandths(parse_thousandths(text).map_err(|e| describe(text, &e))?);
-    if t > max {
-        return Err(format!("'{text}' is above {max}"));
-    }
-    Ok(t)
 }

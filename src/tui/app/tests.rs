@@ -82,20 +82,22 @@ fn typing_a_number_and_refusing_a_bad_one() {
     assert_eq!(a.scenario.per_office, Fixed3::from_thousandths(62_500));
     assert_eq!(
         a.message.as_ref().unwrap().text,
-        "Per-office target: '1.2.3' is not a number; kept 62.5"
+        "per-office target '1.2.3' is not a number; expected a number from 0 to \
+             1,000,000,000,000 a day, with at most 3 decimals; kept 62.5"
     );
     assert!(a.message.as_ref().unwrap().is_error);
     type_number(&mut a, "");
     assert_eq!(
         a.message.as_ref().unwrap().text,
-        "Per-office target: nothing typed; kept 62.5"
+        "per-office target is empty; expected a number from 0 to 1,000,000,000,000 a day, \
+             with at most 3 decimals; kept 62.5"
     );
     a.update(Action::Last);
     type_number(&mut a, "400");
     assert_eq!(a.scenario.days, 365);
     assert_eq!(
         a.message.as_ref().unwrap().text,
-        "Days per year: '400' is not 1 to 366; kept 365"
+        "days '400' is out of range; expected a whole number of days from 1 to 366; kept 365"
     );
 }
 
@@ -244,7 +246,8 @@ fn huge_values_typed_in_stay_finite() {
     type_number(&mut a, "1000000000001");
     assert_eq!(
         a.message.as_ref().unwrap().text,
-        "Per-office target: '1000000000001' is above 1,000,000,000,000; kept 1,000,000,000,000"
+        "per-office target '1000000000001' is too large; expected a number from 0 to \
+             1,000,000,000,000 a day, with at most 3 decimals; kept 1,000,000,000,000"
     );
     a.update(Action::Up);
     type_number(&mut a, "4294967296");

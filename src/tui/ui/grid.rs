@@ -77,15 +77,7 @@ impl Screen<'_> {
             .get(app.grid_cell().0)
             .and_then(|r| r.get(app.grid_cell().1))
         {
-            let above = match cell.standing() {
-                crate::model::Standing::AboveAll(y) => {
-                    format!("above every official year (the highest, FY{y})")
-                }
-                crate::model::Standing::Above(y) => {
-                    format!("above FY{y}, the highest official year it exceeds")
-                }
-                crate::model::Standing::BelowAll => "below every official year".to_string(),
-            };
+            let above = cell.standing().words();
             lines.push(Line::raw(format!(
                 "Selected: {} offices x {} a day = {} a year, {above}",
                 g.cols[app.grid_cell().1],

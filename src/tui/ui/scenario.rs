@@ -87,11 +87,7 @@ impl Screen<'_> {
             }
         }
         if let Some(r) = &o.rank {
-            let words = match r.standing() {
-                crate::model::Standing::AboveAll(_) => "above every official year".to_string(),
-                crate::model::Standing::Above(y) => format!("highest year exceeded: FY{y}"),
-                crate::model::Standing::BelowAll => "below every official year".to_string(),
-            };
+            let words = r.standing().words();
             lines.push(Line::raw(format!(
                 "Rank {} of {}: {words}",
                 r.position, r.of
