@@ -41,8 +41,8 @@ impl From<PeriodArg> for Period {
     reason = "each is a command-line switch"
 )]
 pub struct RecordsArgs {
-    /// The files, counted together: CSV (comma, semicolon, tab or `|`; gzip too) or
-    /// XLSX (every sheet), one row per arrest; `-` reads CSV from stdin.
+    /// The files, counted together: CSV (comma, semicolon, tab or `|`; gzip too), XLSX
+    /// (every sheet) or Parquet, one row per arrest; `-` reads CSV from stdin.
     #[arg(value_name = "FILE", required = true, num_args = 1..)]
     pub files: Vec<PathBuf>,
     /// Group by day, week (starting Sunday), month or fiscal year.
