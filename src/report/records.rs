@@ -381,7 +381,7 @@ pub fn records_notes(
     let s = &agg.stats;
     let n = |v: u64| group_thousands(u128::from(v));
     let mut notes = vec![format!(
-        "{}: {} layout; dates from \"{}\"{}",
+        "{}: {}; dates from \"{}\"{}",
         echo(&agg.path),
         agg.layout,
         echo(&agg.date_column),
