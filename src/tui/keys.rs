@@ -403,6 +403,26 @@ pub const BINDINGS: &[Binding] = &[
     )
     .footer("type", Rank::Other),
     bind(
+        When::Only(&[
+            Context::Browse(Tab::Scenario),
+            Context::Browse(Tab::Observed),
+        ]),
+        PGUP,
+        Action::PageUp,
+        "PgUp",
+        "scroll this tab's long lists up (values never change)",
+    ),
+    bind(
+        When::Only(&[
+            Context::Browse(Tab::Scenario),
+            Context::Browse(Tab::Observed),
+        ]),
+        PGDN,
+        Action::PageDown,
+        "PgDn",
+        "scroll this tab's long lists down (values never change)",
+    ),
+    bind(
         When::Only(&[Context::Browse(Tab::Offices)]),
         PGUP,
         Action::PageUp,

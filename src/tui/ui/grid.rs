@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Widget};
 
 use super::Screen;
 
@@ -95,8 +95,6 @@ impl Screen<'_> {
             ">YY: above FY20YY (the highest official year exceeded); *: above every official year; q: a reported quota. Arrows move, Enter loads the cell.",
             t.hint(),
         ));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
+        self.fitted(&lines, inner, buf);
     }
 }

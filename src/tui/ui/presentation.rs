@@ -353,7 +353,8 @@ impl Screen<'_> {
             blocks.push(Block {
                 big,
                 caption: vec![Line::styled(
-                    format!("{} ({})", check.sentence(q), q.outlet),
+                    crate::text::escape_controls(&format!("{} ({})", check.sentence(q), q.outlet))
+                        .into_owned(),
                     t.label(),
                 )],
                 caption_first: false,
