@@ -14,14 +14,13 @@ impl Screen<'_> {
         let t = self.theme;
         let app = self.app;
         let g = &app.derived().grid;
-        let block = Block::bordered().title(Span::styled(
-            format!(
-                " Annual totals: per-office target (rows) x offices (columns), {}% met, {} days ",
-                app.scenario().attainment,
-                app.scenario().days
-            ),
-            t.title(),
-        ));
+        let title = format!(
+            " Annual totals: per-office target (rows) x offices (columns), {}% met, {} days ",
+            app.scenario().attainment,
+            app.scenario().days
+        );
+        let title = crate::text::clip(&title, usize::from(area.width.saturating_sub(2)));
+        let block = Block::bordered().title(Span::styled(title.into_owned(), t.title()));
         let inner = block.inner(area);
         block.render(area, buf);
         let cell_text = crate::analysis::Cell::label;
