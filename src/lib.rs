@@ -23,6 +23,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod data;
+pub mod fsread;
 pub mod model;
 pub mod number;
 pub mod records;

@@ -408,19 +408,23 @@ fn compare_two_scenarios() {
         .clone();
     let text = String::from_utf8(out).unwrap();
     assert!(
-        text.contains("Offices                                   25             20 (-5)\n"),
+        text.contains("Offices                                   25                  20 (-5)\n"),
         "{text}"
     );
     assert!(
-        text.contains("Daily total                            1,875        1,500 (-375)\n"),
+        text.contains("Offices not taking part                 none  SLC, SNA, SND, SPM, WAS\n"),
         "{text}"
     );
     assert!(
-        text.contains("Annual total                         684,375  547,500 (-136,875)\n"),
+        text.contains("Daily total                            1,875             1,500 (-375)\n"),
         "{text}"
     );
     assert!(
-        text.contains("Against 1,200-1,500 arrests a day  375 above              inside\n"),
+        text.contains("Annual total                         684,375       547,500 (-136,875)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Against 1,200-1,500 arrests a day  375 above                   inside\n"),
         "{text}"
     );
     app()

@@ -137,3 +137,95 @@ fn a_target_for_an_office_that_does_not_take_part_is_refused() {
         .code(2)
         .stderr(predicate::str::contains("cannot be used with"));
 }
+
+/// A scenarios folder with two saved scenarios.
+fn saved_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("weekdays.toml"),
+        "name = \"Weekdays 60\"\noffices = 25\nper_office = \"75\"\nattainment = \"60\"\ndays = 261\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("big.toml"),
+        "name = \"Big\"\noffices = 30\nper_office = \"100\"\nexcluded = [\"WAS\"]\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn compare_and_scenario_take_saved_names_as_well_as_paths() {
+    let dir = saved_folder();
+    let out = app()
+        .env("ARREST_SCENARIOS_DIR", dir.path())
+        .args(["compare", "weekdays 60", "big", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let csv = String::from_utf8(out.stdout).unwrap();
+    // Every cell of a numeric row is a number: no `x`, no `of`, no `below`.
+    assert!(
+        csv.contains("\nOffices not taking part,none,WAS,\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nDaily total,1125,3000,+1875\n"), "{csv}");
+    assert!(
+        csv.contains("\nMultiple of FY2024,2.5885780783031094,9.653445707081838,\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("\nRank among official years,1,1,\n"), "{csv}");
+    assert!(
+        csv.contains("\n\"Against 1,200-1,500 arrests a day\",-75,1500,\n"),
+        "{csv}"
+    );
+    app()
+        .env("ARREST_SCENARIOS_DIR", dir.path())
+        .args(["summary", "--scenario", "Big"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Scenario: 30 offices x 100 arrests a day, 100% met, 365 days a year; not taking\npart: WAS\n",
+        ));
+    app()
+        .env("ARREST_SCENARIOS_DIR", dir.path())
+        .args(["compare", "nope", "big"])
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: 'nope' is neither a file nor a saved scenario in {} (saved: Big, Weekdays 60)\n",
+            dir.path().display()
+        ));
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    for (shell, marker) in [
+        ("bash", "_arrest__scenarios()"),
+        ("zsh", "#compdef arrest-scenarios"),
+        ("fish", "complete -c arrest-scenarios"),
+    ] {
+        let text = stdout_of(&["completions", shell]);
+        assert!(text.contains(marker), "{shell}");
+        assert!(
+            text.contains("records"),
+            "{shell} completes the subcommands"
+        );
+    }
+    app().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn each_command_says_what_it_prints() {
+    let help = stdout_of(&["records", "--help"]);
+    assert!(
+        help.contains("With --format csv only the table goes to standard output"),
+        "{help}"
+    );
+    let help = stdout_of(&["grid", "--help"]);
+    assert!(help.contains("each cell is an annual total"), "{help}");
+}

@@ -26,6 +26,21 @@ pub enum FormatArg {
     Markdown,
 }
 
+impl Cli {
+    /// The folder exports go to: `--export-dir`, else `exports/` in the scenarios folder,
+    /// else the current folder.
+    #[must_use]
+    pub fn export_dir(&self) -> PathBuf {
+        if let Some(dir) = &self.export_dir {
+            return dir.clone();
+        }
+        crate::saved::default_dir().map_or_else(
+            || std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
+            |d| d.join("exports"),
+        )
+    }
+}
+
 impl From<FormatArg> for Format {
     fn from(f: FormatArg) -> Self {
         match f {
@@ -67,6 +82,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub records: Option<PathBuf>,
 
+    /// Where the screen's X writes its exports (default: the scenarios folder's
+    /// `exports/`, or the current folder when there is no scenarios folder).
+    #[arg(long, value_name = "DIR")]
+    pub export_dir: Option<PathBuf>,
+
     /// The command; none opens the interactive screen.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -87,29 +107,68 @@ pub enum ColorChoice {
 #[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Print a scenario's totals against every fiscal year and reported quota.
+    ///
+    /// Text (80 columns) gives the daily and annual totals with their arithmetic, the gap to
+    /// the latest official year in arrests and as a multiple, a table of every fiscal year,
+    /// the reported quotas with what would reconcile them, context figures, milestones and
+    /// sources. CSV gives one row per fiscal year with the scenario's parameters on every
+    /// row; JSON gives everything under named keys; Markdown links every source.
     Summary(SummaryArgs),
     /// Validate the data files and print what was loaded (exit 2 on any problem).
+    ///
+    /// Prints each file with its rows, labels and coverage; on a problem, every problem with
+    /// its file, line, column, the bad value and what was expected, and exit code 2.
     Check,
     /// List the presets taken from quotas.csv.
+    ///
+    /// One line per preset: its id (for --preset), what it sets and who reported it.
     Presets,
     /// List the sources with their links.
+    ///
+    /// One entry per source: its id, publisher, title, date, link and confidence label.
     Sources,
     /// Compare saved scenarios side by side, with each one's difference from the first.
+    ///
+    /// Takes file paths or the names `arrest-scenarios scenarios` lists. Prints a row per
+    /// input and output (offices, targets, totals, multiples), with each column's
+    /// difference from the first scenario.
     Compare(CompareArgs),
     /// What per-office target, or how many offices, reach a goal.
+    ///
+    /// Prints the per-office target that reaches the goal with the scenario's offices, and
+    /// the number of offices that reach it at the scenario's target.
     Goal(GoalArgs),
     /// Annual totals over a grid of per-office targets and office counts.
+    ///
+    /// Rows are per-office targets, columns office counts; each cell is an annual total
+    /// marked with the largest official year it exceeds (`*` above them all, `[q]` where a
+    /// reported quota names the cell).
     Grid(GridArgs),
     /// List the saved scenarios (in `ARREST_SCENARIOS_DIR` or the config folder).
+    ///
+    /// One line per file: its file name, its name and its daily total; a file that cannot
+    /// be used is listed with its error.
     Scenarios,
     /// Count a record-level arrest release (CSV or XLSX) by period, and by office.
+    ///
+    /// Prints the counts per period (and office), what was read, counted and skipped and
+    /// why, duplicates, partial periods and unmatched offices. With --format csv only the
+    /// table goes to standard output; the notes go to standard error.
     Records(RecordsArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish or powershell).
+    ///
+    /// For example `arrest-scenarios completions bash > ~/.local/share/bash-completion/completions/arrest-scenarios`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
 }
 /// `compare`'s arguments.
 #[derive(Debug, Clone, Args)]
 pub struct CompareArgs {
-    /// Two or more scenario files (TOML, as saved by the interactive screen).
-    #[arg(required = true, num_args = 2.., value_name = "FILE")]
+    /// Two or more scenarios: TOML files, or the names `arrest-scenarios scenarios` lists.
+    #[arg(required = true, num_args = 2.., value_name = "FILE|NAME")]
     pub files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
@@ -148,8 +207,9 @@ pub struct GridArgs {
 /// The scenario's inputs, shared by `summary` and the interactive screen.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ScenarioArgs {
-    /// Start from a saved scenario file (TOML); other flags override it.
-    #[arg(long, value_name = "FILE", conflicts_with = "preset")]
+    /// Start from a saved scenario: a TOML file, or a name `arrest-scenarios scenarios`
+    /// lists; other flags override it.
+    #[arg(long, value_name = "FILE|NAME", conflicts_with = "preset")]
     pub scenario: Option<PathBuf>,
     /// Start from a preset (see `arrest-scenarios presets`); other flags override it.
     #[arg(long, value_name = "ID")]
@@ -193,6 +253,9 @@ pub struct SummaryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
+    /// Also show ICE's official monthly book-ins per day, FY2019 on.
+    #[arg(long)]
+    pub monthly: bool,
     /// Also show a linear ramp-up over this many weeks from the latest year's pace.
     #[arg(long, value_name = "WEEKS", value_parser = parse_ramp_weeks)]
     pub ramp_weeks: Option<u32>,
@@ -257,7 +320,10 @@ impl ScenarioArgs {
         presets: &[model::Preset],
     ) -> Result<Scenario, ArgsError> {
         let mut s = match (&self.scenario, &self.preset) {
-            (Some(path), _) => crate::saved::load(path, &data.offices)?.scenario,
+            (Some(path), _) => {
+                let dir = crate::saved::default_dir();
+                crate::saved::find(path, dir.as_deref(), &data.offices)?.scenario
+            }
             (None, Some(id)) => presets
                 .iter()
                 .find(|p| p.id == *id)

@@ -75,6 +75,7 @@ pub fn no_screen(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         scenario: cli.scenario.clone(),
         format: FormatArg::Text,
         ramp_weeks: None,
+        monthly: false,
     });
     run(cli, &summary, out, err)
 }
@@ -110,7 +111,10 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
                 .scenario(data, &presets)
                 .map_err(|e| Failure::usage(&e))?;
             let outcome = model::evaluate(&s, data);
-            let summary = Summary::new(&s, &outcome, data, &presets);
+            let mut summary = Summary::new(&s, &outcome, data, &presets);
+            if args.monthly {
+                summary = summary.with_monthly(data);
+            }
             match args.ramp_weeks {
                 Some(w) => summary.with_ramp(w),
                 None => summary,
@@ -119,9 +123,10 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
         }
         Command::Compare(args) => {
             let mut items = Vec::new();
+            let dir = crate::saved::default_dir();
             for path in &args.files {
-                let saved =
-                    crate::saved::load(path, &data.offices).map_err(|e| Failure::usage(&e))?;
+                let saved = crate::saved::find(path, dir.as_deref(), &data.offices)
+                    .map_err(|e| Failure::usage(&e))?;
                 items.push((saved.name, saved.scenario));
             }
             report::compare(&items, data).render(args.format.into())?
@@ -136,7 +141,17 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
             let grid = crate::analysis::sensitivity(&s, data, &presets, &rows, &cols);
             report::grid(&grid, &s, args.format.into())?
         }
-        Command::Scenarios => scenarios_text(data),
+        Command::Scenarios => scenarios_text(data).map_err(|e| Failure::Internal(e.to_string()))?,
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "arrest-scenarios",
+                &mut script,
+            );
+            String::from_utf8(script).map_err(|e| Failure::Internal(e.to_string()))?
+        }
         Command::Records(args) => match records::run(args, data, err) {
             Ok(text) => text?,
             Err(e) => return Err(Failure::usage(&e)),

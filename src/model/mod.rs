@@ -1,8 +1,8 @@
 //! The scenario model: pure arithmetic from a [`Scenario`] and a [`Dataset`] to an
 //! [`Outcome`]. No terminal, no I/O; the CLI reports and the TUI both call [`evaluate`].
 
-mod gap;
 pub mod input;
+mod official;
 mod outcome;
 mod presets;
 mod quota;
@@ -10,8 +10,8 @@ mod scenario;
 #[cfg(test)]
 mod tests;
 
-pub use gap::{YearGap, latest_gap};
 pub use input::{DAYS, MAX_ATTAINMENT, MAX_PER_OFFICE, RAMP_WEEKS};
+pub use official::*;
 pub use outcome::*;
 pub use presets::*;
 pub use scenario::*;

@@ -29,6 +29,9 @@ pub struct CompareRow {
     /// Each value's difference from the first (`None` for the first, and for rows
     /// without a numeric difference).
     pub differences: Vec<Option<String>>,
+    /// The values as CSV writes them: plain numbers (`2.59`, not `2.59x`; `-75`, not
+    /// `75 below`) where the row is numeric, else the text.
+    pub plain: Vec<String>,
 }
 
 /// Compare named scenarios.
@@ -47,7 +50,14 @@ pub fn compare(items: &[(String, Scenario)], data: &Dataset) -> Comparison {
     };
     let as_amount = |f: Fixed3| Amount::from_units(u128::from(f.thousandths()) * 100_000);
     let mut rows: Vec<CompareRow> = Vec::new();
-    let mut row = |label: &str, values: Vec<String>, amounts: Option<Vec<Amount>>| {
+    let mut row = |label: &str,
+                   values: Vec<String>,
+                   amounts: Option<Vec<Amount>>,
+                   plain: Option<Vec<String>>| {
+        let plain = plain.unwrap_or_else(|| match &amounts {
+            Some(a) => a.iter().map(|a| a.plain()).collect(),
+            None => values.clone(),
+        });
         let differences = values
             .iter()
             .enumerate()
@@ -60,6 +70,7 @@ pub fn compare(items: &[(String, Scenario)], data: &Dataset) -> Comparison {
             label: label.to_string(),
             values,
             differences,
+            plain,
         });
     };
     let scen: Vec<&Scenario> = items.iter().map(|(_, s)| s).collect();
@@ -73,11 +84,13 @@ pub fn compare(items: &[(String, Scenario)], data: &Dataset) -> Comparison {
                 .map(|s| Amount::whole(u64::from(s.offices)))
                 .collect(),
         ),
+        None,
     );
     row(
         "Per-office target (a day)",
         scen.iter().map(|s| s.per_office.to_string()).collect(),
         Some(scen.iter().map(|s| as_amount(s.per_office)).collect()),
+        None,
     );
     row(
         "Changed office targets",
@@ -95,11 +108,28 @@ pub fn compare(items: &[(String, Scenario)], data: &Dataset) -> Comparison {
             })
             .collect(),
         None,
+        None,
+    );
+    row(
+        "Offices not taking part",
+        scen.iter()
+            .map(|s| {
+                let out = s.left_out(&data.offices);
+                if out.is_empty() {
+                    "none".to_string()
+                } else {
+                    out.join(", ")
+                }
+            })
+            .collect(),
+        None,
+        None,
     );
     row(
         "Attainment (%)",
         scen.iter().map(|s| s.attainment.to_string()).collect(),
         Some(scen.iter().map(|s| as_amount(s.attainment)).collect()),
+        None,
     );
     row(
         "Days a year",
@@ -109,16 +139,19 @@ pub fn compare(items: &[(String, Scenario)], data: &Dataset) -> Comparison {
                 .map(|s| Amount::whole(u64::from(s.days)))
                 .collect(),
         ),
+        None,
     );
     row(
         "Daily total",
         outcomes.iter().map(|o| o.daily_total.display(2)).collect(),
         Some(outcomes.iter().map(|o| o.daily_total).collect()),
+        None,
     );
     row(
         "Annual total",
         outcomes.iter().map(|o| o.annual_total.display(2)).collect(),
         Some(outcomes.iter().map(|o| o.annual_total).collect()),
+        None,
     );
     if let Some(c) = outcomes[0]
         .latest_official
@@ -131,6 +164,16 @@ pub fn compare(items: &[(String, Scenario)], data: &Dataset) -> Comparison {
                 .map(|o| format_multiple(o.latest_official.and_then(|i| o.comparisons[i].multiple)))
                 .collect(),
             None,
+            Some(
+                outcomes
+                    .iter()
+                    .map(|o| {
+                        o.latest_official
+                            .and_then(|i| o.comparisons[i].multiple)
+                            .map_or_else(String::new, |m| m.to_string())
+                    })
+                    .collect(),
+            ),
         );
     }
     row(
@@ -144,6 +187,16 @@ pub fn compare(items: &[(String, Scenario)], data: &Dataset) -> Comparison {
             })
             .collect(),
         None,
+        Some(
+            outcomes
+                .iter()
+                .map(|o| {
+                    o.rank
+                        .as_ref()
+                        .map_or_else(String::new, |r| r.position.to_string())
+                })
+                .collect(),
+        ),
     );
     if let Some(q) = outcomes[0]
         .quota_checks
@@ -165,6 +218,20 @@ pub fn compare(items: &[(String, Scenario)], data: &Dataset) -> Comparison {
                 })
                 .collect(),
             None,
+            Some(
+                outcomes
+                    .iter()
+                    .map(|o| {
+                        o.quota_checks
+                            .first()
+                            .map_or_else(String::new, |c| match c.status {
+                                model::Status::Inside => "0".to_string(),
+                                model::Status::Above => c.gap.plain(),
+                                model::Status::Below => format!("-{}", c.gap.plain()),
+                            })
+                    })
+                    .collect(),
+            ),
         );
     }
     Comparison {
@@ -198,7 +265,7 @@ impl Comparison {
                 for r in &self.rows {
                     let mut rec = vec![r.label.clone()];
                     for i in 0..r.values.len() {
-                        rec.push(r.values[i].replace(',', ""));
+                        rec.push(r.plain[i].clone());
                         if i > 0 {
                             rec.push(
                                 r.differences[i]

@@ -55,7 +55,7 @@ pub fn interactive(cli: &Cli, err: &mut dyn Write) -> u8 {
         }
     };
     let theme = theme_for(cli.color, std::env::var_os("NO_COLOR").as_deref());
-    let export_dir = std::env::current_dir().unwrap_or_else(|_| std::path::PathBuf::from("."));
+    let export_dir = cli.export_dir();
     let offices = data.offices.clone();
     let mut app = App::new(data, start, crate::saved::default_dir(), export_dir);
     let loader = cli.records.clone().map(|path| spawn_loader(path, offices));

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
 use super::Screen;
-use crate::model::{Basis, Status, format_multiple, latest_gap};
+use crate::model::{Basis, Status, format_multiple};
 use crate::text::clip;
 use crate::tui::app::Field;
 
@@ -99,7 +99,8 @@ pub(super) fn choose(totals: [&str; 2], blocks: &[&str], captions: &[u16], area:
                     .find(|(_, sw, sh)| {
                         *sh <= max_h
                             && widest_block.saturating_mul(*sw) <= area.width
-                            && need(*sh) <= rest
+                            // A row of air above and below the whole.
+                            && need(*sh) + 2 <= rest
                     })
                     .map(|&(sp, sw, sh)| Size::Big(sp, sw, sh))
             });
@@ -322,18 +323,27 @@ impl Screen<'_> {
         let app = self.app;
         let o = app.outcome();
         let mut blocks = Vec::new();
-        if let Some(g) = latest_gap(o)
-            && let Some(c) = o.latest_official.and_then(|i| o.comparisons.get(i))
-        {
+        if let Some(c) = o.latest_official.and_then(|i| o.comparisons.get(i)) {
             let source = app
                 .data()
                 .source(&c.source_id)
                 .map_or(String::new(), |s| format!(" ({})", s.short));
             blocks.push(Block {
-                big: format!("{} FY{}", format_multiple(c.multiple), g.fiscal_year),
+                big: format!("{} FY{}", format_multiple(c.multiple), c.fiscal_year),
                 caption: vec![
-                    Line::styled(format!("{}{source}", g.annual_sentence()), t.label()),
-                    Line::styled(g.daily_sentence(), t.label()),
+                    Line::styled(
+                        format!("{}{source}", c.annual_gap_sentence(o.annual_total)),
+                        t.label(),
+                    ),
+                    Line::styled(
+                        format!(
+                            "{} (FY{} had {} days)",
+                            c.daily_gap_sentence(o.daily_total),
+                            c.fiscal_year,
+                            c.days
+                        ),
+                        t.label(),
+                    ),
                 ],
                 caption_first: false,
             });
