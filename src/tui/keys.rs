@@ -62,6 +62,8 @@ pub enum Action {
     CancelEdit,
     /// Set the selected office back to the uniform target.
     ClearOverride,
+    /// Put the selected office in or out of the scenario.
+    ToggleOffice,
     /// Load the next preset from quotas.csv.
     NextPreset,
     /// Load the previous preset.
@@ -436,6 +438,14 @@ pub const BINDINGS: &[Binding] = &[
         "PgDn",
         "select the office a page down (values never change)",
     ),
+    bind(
+        When::Only(&[Context::Browse(Tab::Offices)]),
+        &[ch(' ')],
+        Action::ToggleOffice,
+        "Space",
+        "put the selected office in or out of the scenario (the office count follows)",
+    )
+    .footer("in/out", Rank::Here),
     bind(
         When::Only(&[Context::Browse(Tab::Offices)]),
         &[ch('x'), key(KeyCode::Delete, NONE)],

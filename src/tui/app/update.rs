@@ -155,6 +155,7 @@ impl App {
                     self.fail("x sets an office back to the uniform target: select an office");
                 }
             }
+            Action::ToggleOffice => self.toggle_office(),
             Action::NextPreset => self.cycle_preset(true),
             Action::PrevPreset => self.cycle_preset(false),
             Action::Undo => self.history(true),

@@ -158,7 +158,9 @@ impl Screen<'_> {
             Some(e) => format!("{}_", e.buffer),
             None => self.app.value_text(field),
         };
+        let left_out = self.app.scenario().excluded.contains(&office.code);
         let state = match (counts, changed) {
+            (false, _) if left_out => "left out (Space)",
             (false, _) => "not counted",
             (true, true) => "changed",
             (true, false) => "",
