@@ -21,6 +21,7 @@
 //! ```
 
 pub mod analysis;
+pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod fsread;

@@ -67,23 +67,20 @@ fn monochrome_sets_no_colour_on_any_screen_or_overlay() {
     let mut states: Vec<App> = (0..7)
         .map(|t| after(dir.path(), &[Action::GoTab(t)]))
         .collect();
-    states.extend([
-        after(dir.path(), &[Action::TogglePresentation]),
-        after(
-            dir.path(),
-            &[Action::TogglePresentation, Action::RevealNext],
-        ),
-        after(dir.path(), &[Action::ToggleHelp]),
-        after(dir.path(), &[Action::ToggleSources]),
-        after(dir.path(), &[Action::OpenSaved]),
-        after(dir.path(), &[Action::StartEdit, Action::EditChar('4')]),
-        after(dir.path(), &[Action::Save, Action::EditChar('n')]),
-        after(dir.path(), &[Action::Undo]),
-        after(
-            dir.path(),
-            &[Action::RecordsProgress(5, 10), Action::GoTab(6)],
-        ),
-    ]);
+    let more: [&[Action]; 9] = [
+        &[Action::TogglePresentation],
+        &[Action::TogglePresentation, Action::RevealNext],
+        &[Action::ToggleHelp],
+        &[Action::ToggleSources],
+        &[Action::OpenSaved],
+        &[Action::StartEdit, Action::EditChar('4')],
+        &[Action::Save, Action::EditChar('n')],
+        &[Action::Undo],
+        &[Action::RecordsProgress(5, 10), Action::GoTab(6)],
+    ];
+    for actions in more {
+        states.push(after(dir.path(), actions));
+    }
     // The comparison overlay.
     let mut a = app_in(dir.path());
     a.update(Action::Save);

@@ -16,10 +16,12 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_FAILURE: u8 = 1;
 
 mod args;
+mod chart;
 mod commands;
 mod records;
 
 pub use args::*;
+pub use chart::{ChartCommandError, ChartFormatArg, KindArg, write_atomic};
 use commands::{goal_text, scenarios_text};
 pub use records::{PeriodArg, progress_bar};
 
@@ -101,10 +103,15 @@ impl From<report::ReportError> for Failure {
 /// The text a command prints.
 fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Result<String, Failure> {
     let presets = model::presets(data);
+    if let Some(name) = html_refused(command) {
+        return Err(Failure::Usage(format!(
+            "--format html is only for summary; {name} takes text, csv, json or markdown"
+        )));
+    }
     Ok(match command {
         Command::Check => report::loaded(data),
         Command::Sources => report::sources(data),
-        Command::Presets => report::presets(&presets),
+        Command::Presets => report::presets_listing(&presets, data),
         Command::Summary(args) => {
             let s = args
                 .scenario
@@ -115,6 +122,17 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
             if args.monthly {
                 summary = summary.with_monthly(data);
             }
+            // The handout is titled with a saved scenario's name (already loaded without
+            // error above).
+            summary.name = args
+                .scenario
+                .scenario
+                .as_ref()
+                .and_then(|p| {
+                    let dir = crate::saved::default_dir();
+                    crate::saved::find(p, dir.as_deref(), &data.offices).ok()
+                })
+                .map(|saved| saved.name);
             match args.ramp_weeks {
                 Some(w) => summary.with_ramp(w),
                 None => summary,
@@ -156,7 +174,35 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
             Ok(text) => text?,
             Err(e) => return Err(Failure::usage(&e)),
         },
+        Command::Chart(args) => {
+            let failure = |e: ChartCommandError| {
+                if e.exit_code() == EXIT_USAGE {
+                    Failure::usage(&e)
+                } else {
+                    Failure::Internal(e.to_string())
+                }
+            };
+            let svg = chart::svg(args, data, &presets).map_err(failure)?;
+            match &args.out {
+                Some(path) => {
+                    write_atomic(path, svg.as_bytes()).map_err(failure)?;
+                    String::new()
+                }
+                None => svg,
+            }
+        }
     })
+}
+
+/// The command's name when it was given `--format html`, which only `summary` has.
+fn html_refused(command: &Command) -> Option<&'static str> {
+    let html = |f: &FormatArg| *f == FormatArg::Html;
+    match command {
+        Command::Compare(a) if html(&a.format) => Some("compare"),
+        Command::Grid(a) if html(&a.format) => Some("grid"),
+        Command::Records(a) if html(&a.format) => Some("records"),
+        _ => None,
+    }
 }
 
 /// Write `text`; a closed pipe ends quietly with success.

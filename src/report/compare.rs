@@ -279,7 +279,7 @@ impl Comparison {
                 }
                 w.finish()?
             }
-            Format::Markdown => {
+            Format::Markdown | Format::Html => {
                 let mut out = format!("| | {} |\n|---|", self.names.join(" | "));
                 out.push_str(&"--:|".repeat(self.names.len()));
                 out.push('\n');

@@ -77,8 +77,8 @@ pub fn records(
             };
             json(&out)?
         }
-        Format::Text | Format::Markdown => {
-            let md = format == Format::Markdown;
+        Format::Text | Format::Markdown | Format::Html => {
+            let md = matches!(format, Format::Markdown | Format::Html);
             let mut out = String::new();
             if md {
                 let _ = writeln!(out, "# Arrest records: {}\n", echo(&agg.path));

@@ -104,7 +104,7 @@ pub enum Action {
     Mark,
     /// Compare the marked saved scenarios with the current one.
     Compare,
-    /// Export the scenario as Markdown, CSV and JSON.
+    /// Export the scenario as Markdown, CSV, JSON and HTML.
     Export,
     /// Show a records file's pace by month instead of by week, or back.
     TogglePacePeriod,
@@ -659,7 +659,7 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('X')],
         Action::Export,
         "X",
-        "export the scenario as Markdown, CSV and JSON (the path is shown)",
+        "export the scenario as Markdown, CSV, JSON and HTML (the path is shown)",
     )
     .footer("export", Rank::Teacher),
     bind(

@@ -49,6 +49,12 @@ pub struct Summary<'a> {
     /// ICE-arrest book-ins per day of each month (FY2019 on), when asked for.
     #[serde(rename = "monthly_book_ins", skip_serializing_if = "Option::is_none")]
     pub monthly: Option<Vec<model::MonthlyBookIns>>,
+    /// The data the outcome was computed from (the HTML page's offices, chart and labels).
+    #[serde(skip)]
+    pub data: &'a Dataset,
+    /// The scenario's name when it was saved with one (the HTML page's title).
+    #[serde(skip)]
+    pub name: Option<String>,
 }
 
 /// A ramp-up's totals (the day-by-day curve is left out of reports).
@@ -91,6 +97,15 @@ impl RampSummary {
             format_f64(self.shortfall, 0)
         )
     }
+}
+
+/// `text` with every control character but the line ends shown as an escape: labels,
+/// notes and titles come from the data files, and must not act on a terminal.
+fn terminal_safe(text: &str) -> String {
+    text.split('\n')
+        .map(crate::text::escape_controls)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A quota check in words.
@@ -175,6 +190,8 @@ impl<'a> Summary<'a> {
             ramp: None,
             quota_counter_statement: counter,
             monthly: None,
+            data,
+            name: None,
         }
     }
 
@@ -203,10 +220,11 @@ impl<'a> Summary<'a> {
     /// A failed serialisation (CSV or JSON).
     pub fn render(&self, format: Format) -> Result<String, ReportError> {
         match format {
-            Format::Text => Ok(self.text()),
-            Format::Markdown => Ok(self.markdown()),
+            Format::Text => Ok(terminal_safe(&self.text())),
+            Format::Markdown => Ok(terminal_safe(&self.markdown())),
             Format::Csv => self.csv(),
             Format::Json => self.json(),
+            Format::Html => Ok(self.html()),
         }
     }
 

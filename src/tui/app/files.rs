@@ -71,7 +71,8 @@ impl App {
         self.overlay = Some(Overlay::Compare);
     }
 
-    /// Write the scenario as Markdown, CSV and JSON into the export folder.
+    /// Write the scenario as Markdown, CSV, JSON and the printable HTML page into the
+    /// export folder.
     pub(super) fn export(&mut self) {
         let stamp = jiff::Timestamp::now()
             .strftime("%Y%m%dT%H%M%SZ")
@@ -89,6 +90,7 @@ impl App {
             ("md", Format::Markdown),
             ("csv", Format::Csv),
             ("json", Format::Json),
+            ("html", Format::Html),
         ];
         let mut texts = Vec::new();
         for (ext, format) in formats {
