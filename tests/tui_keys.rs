@@ -199,3 +199,46 @@ fn exporting_twice_in_a_second_writes_two_sets() {
         .count();
     assert!(files >= 6, "{files} files");
 }
+
+#[test]
+fn space_puts_an_office_in_or_out_and_a_left_out_office_asks_to_be_included() {
+    use arrest_scenarios::number::Amount;
+    let dir = tempfile::tempdir().unwrap();
+    let mut a = app_in(dir.path());
+    run(&mut a, &[Action::GoTab(1), Action::Down, Action::Down]);
+    assert_eq!(
+        a.context(),
+        Context::Browse(arrest_scenarios::tui::app::Tab::Offices)
+    );
+    a.update(Action::ToggleOffice);
+    assert!(a.scenario().excluded.contains("ATL"));
+    assert_eq!(a.scenario().offices, 24);
+    assert_eq!(a.outcome().daily_total, Amount::whole(1800));
+    assert_eq!(
+        a.message().unwrap().text,
+        "ATL is left out of the scenario (24 offices)"
+    );
+    // Its target cannot change while it is out: the screen asks to include it.
+    let before = a.scenario().clone();
+    a.update(Action::Increase);
+    assert_eq!(a.scenario(), &before);
+    assert_eq!(
+        a.message().unwrap().text,
+        "ATL does not take part, so it has no target of its own: include it with Space first"
+    );
+    run(
+        &mut a,
+        &[
+            Action::StartEdit,
+            Action::EditChar('9'),
+            Action::ConfirmEdit,
+        ],
+    );
+    assert_eq!(a.scenario(), &before, "typing is refused the same way");
+    a.update(Action::ToggleOffice);
+    assert!(a.scenario().excluded.is_empty() || !a.scenario().excluded.contains("ATL"));
+    assert_eq!(a.scenario().offices, 25);
+    assert_eq!(a.outcome().daily_total, Amount::whole(1875));
+    a.update(Action::Increase);
+    assert_eq!(a.outcome().daily_total, Amount::whole(1876));
+}

@@ -57,7 +57,10 @@ impl App {
             picked
                 .iter()
                 .filter_map(|i| self.saved.get(*i))
-                .filter_map(|e| e.scenario.clone().ok()),
+                .filter_map(|e| e.scenario.clone().ok())
+                // A name from a file is shown escaped and cut to a sane width, so a
+                // 65,536-character name cannot overflow a column's padding.
+                .map(|(name, s)| (crate::text::echo(&name), s)),
         );
         if items.len() < 2 {
             self.fail("nothing usable to compare: mark saved scenarios with Space");

@@ -112,7 +112,18 @@ impl App {
             Action::Down => self.move_row(|row, last| (row + 1).min(last)),
             Action::First => self.move_row(|_, _| 0),
             Action::Last => self.move_row(|_, last| last),
-            // A page moves the selection, never a value.
+            // A page scrolls a tab's long list or moves the selection, never a value.
+            Action::PageUp | Action::PageDown
+                if matches!(self.tab, Tab::Scenario | Tab::Observed) =>
+            {
+                let len = self.list_len();
+                let s = &mut self.scroll[self.tab.index()];
+                *s = if action == Action::PageUp {
+                    s.saturating_sub(PAGE)
+                } else {
+                    (*s + PAGE).min(len.saturating_sub(1))
+                };
+            }
             Action::PageUp => self.move_row(|row, _| row.saturating_sub(PAGE)),
             Action::PageDown => self.move_row(|row, last| (row + PAGE).min(last)),
             Action::Increase => self.step(true, false),
@@ -144,6 +155,7 @@ impl App {
                     self.fail("x sets an office back to the uniform target: select an office");
                 }
             }
+            Action::ToggleOffice => self.toggle_office(),
             Action::NextPreset => self.cycle_preset(true),
             Action::PrevPreset => self.cycle_preset(false),
             Action::Undo => self.history(true),
@@ -316,6 +328,23 @@ impl App {
             _ => max,
         }
         .min(max);
+    }
+
+    /// About how many rows the tab's long list has: scrolling stops there (the
+    /// renderer stops at what fits).
+    fn list_len(&self) -> usize {
+        let o = &self.derived.outcome;
+        match self.tab {
+            Tab::Scenario => 12 + 2 * (o.quota_checks.len() + o.references.len()),
+            Tab::Observed => {
+                self.derived
+                    .fiscal_rows
+                    .len()
+                    .max(self.derived.stretch.len())
+                    + 4
+            }
+            _ => 0,
+        }
     }
 
     fn move_row(&mut self, to: impl Fn(usize, usize) -> usize) {

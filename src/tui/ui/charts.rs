@@ -41,66 +41,23 @@ struct Series {
 /// a legend under it naming each line and each line left off above the y-axis.
 #[expect(clippy::too_many_arguments, reason = "one chart's parts")]
 fn chart(
-    s: &Screen<'_>,
+    screen: &Screen<'_>,
     title: &str,
     series: &[Series],
     above: &[String],
-    x: (f64, [String; 2], &str),
-    y: (f64, &str),
+    x_axis: (f64, [String; 2], &str),
+    y_axis: (f64, &str),
     area: Rect,
     buf: &mut Buffer,
 ) {
-    let t = s.theme;
+    let t = screen.theme;
     let block = Block::bordered().title(Span::styled(
         crate::text::clip(title, usize::from(area.width.saturating_sub(2))).into_owned(),
         t.title(),
     ));
     let inner = block.inner(area);
     block.render(area, buf);
-    // The legend: one entry per line of the chart, packed into rows that fit.
-    let mut entries: Vec<Vec<Span>> = series
-        .iter()
-        .map(|l| {
-            vec![
-                Span::styled(format!("{} ", sample(l.marker)), l.style),
-                Span::styled(l.name.clone(), t.label()),
-            ]
-        })
-        .collect();
-    entries.dedup_by(|a, b| {
-        a.iter()
-            .map(|s| &s.content)
-            .eq(b.iter().map(|s| &s.content))
-    });
-    entries.extend(
-        above
-            .iter()
-            .map(|a| vec![Span::styled(format!("↑ {a}"), t.hint())]),
-    );
-    let width = usize::from(inner.width);
-    let mut legend: Vec<Line> = Vec::new();
-    let mut row: Vec<Span> = Vec::new();
-    let mut used = 0;
-    for e in entries {
-        let w: usize = e.iter().map(|s| s.content.chars().count()).sum();
-        if used > 0 && used + 3 + w > width {
-            legend.push(Line::from(std::mem::take(&mut row)));
-            used = 0;
-        }
-        if used > 0 {
-            row.push(Span::raw("   "));
-            used += 3;
-        }
-        used += w;
-        row.extend(e);
-    }
-    if !row.is_empty() {
-        legend.push(Line::from(row));
-    }
-    let legend: Vec<Line> = legend
-        .into_iter()
-        .map(|l| super::overlays::clip_line(l, width))
-        .collect();
+    let legend = legend_lines(series, above, t, usize::from(inner.width));
     let rows = u16::try_from(legend.len())
         .unwrap_or(u16::MAX)
         .min(inner.height / 2);
@@ -108,16 +65,16 @@ fn chart(
         Layout::vertical([Constraint::Fill(1), Constraint::Length(rows)]).areas(inner);
     let datasets: Vec<Dataset> = series
         .iter()
-        .map(|l| {
+        .map(|line| {
             Dataset::default()
-                .marker(l.marker)
+                .marker(line.marker)
                 .graph_type(GraphType::Line)
-                .style(l.style)
-                .data(&l.points)
+                .style(line.style)
+                .data(&line.points)
         })
         .collect();
-    let (x_end, [first, last], x_unit) = x;
-    let (top, y_unit) = y;
+    let (x_end, [first, last], x_unit) = x_axis;
+    let (top, y_unit) = y_axis;
     let y_labels: Vec<Line> = [0.0, top / 2.0, top]
         .iter()
         .map(|v| Line::raw(format_f64(*v, 0)))
@@ -140,25 +97,77 @@ fn chart(
         .render(plot, buf);
     // Labels at the right end of level lines, on the row the chart draws them.
     let graph_h = plot.height.saturating_sub(2);
-    for l in series {
-        if let (Some(label), Some(&(_, y))) = (&l.end, l.points.last())
+    for line in series {
+        if let (Some(label), Some(&(_, level))) = (&line.end, line.points.last())
             && graph_h > 0
-            && y <= top
+            && level <= top
         {
             #[expect(
                 clippy::cast_possible_truncation,
                 clippy::cast_sign_loss,
                 reason = "a row in 0..graph_h from a ratio in 0..=1"
             )]
-            let row = ((1.0 - y / top) * f64::from(graph_h - 1)).round() as u16;
+            let row = ((1.0 - level / top) * f64::from(graph_h - 1)).round() as u16;
             let w = u16::try_from(label.chars().count()).unwrap_or(u16::MAX);
             let x = plot.right().saturating_sub(w);
             if x > plot.x + u16::try_from(y_label_w).unwrap_or(0) + 1 {
-                buf.set_string(x, plot.y + row, label, l.style);
+                buf.set_string(x, plot.y + row, label, line.style);
             }
         }
     }
     Paragraph::new(legend).render(key, buf);
+}
+
+/// The legend: one entry per line of the chart (a sample of its marker and its name),
+/// then the lines left off above the chart, packed into rows of `width`.
+fn legend_lines(
+    series: &[Series],
+    above: &[String],
+    theme: crate::tui::Theme,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut entries: Vec<Vec<Span<'static>>> = series
+        .iter()
+        .map(|line| {
+            vec![
+                Span::styled(format!("{} ", sample(line.marker)), line.style),
+                Span::styled(line.name.clone(), theme.label()),
+            ]
+        })
+        .collect();
+    entries.dedup_by(|a, b| {
+        a.iter()
+            .map(|x| &x.content)
+            .eq(b.iter().map(|x| &x.content))
+    });
+    entries.extend(
+        above
+            .iter()
+            .map(|a| vec![Span::styled(format!("↑ {a}"), theme.hint())]),
+    );
+    let mut legend: Vec<Line> = Vec::new();
+    let mut row: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for e in entries {
+        let w: usize = e.iter().map(|x| x.content.chars().count()).sum();
+        if used > 0 && used + 3 + w > width {
+            legend.push(Line::from(std::mem::take(&mut row)));
+            used = 0;
+        }
+        if used > 0 {
+            row.push(Span::raw("   "));
+            used += 3;
+        }
+        used += w;
+        row.extend(e);
+    }
+    if !row.is_empty() {
+        legend.push(Line::from(row));
+    }
+    legend
+        .into_iter()
+        .map(|l| super::overlays::clip_line(l, width))
+        .collect()
 }
 
 impl Screen<'_> {
@@ -193,24 +202,7 @@ impl Screen<'_> {
             observed_top
         } * 1.1;
         let top = if top > 0.0 { top } else { 1.0 };
-        let mut quotas: Vec<(f64, String)> = app
-            .outcome()
-            .quota_checks
-            .iter()
-            .filter(|c| c.basis == Basis::PerDay)
-            .flat_map(|c| {
-                let outlet = app
-                    .data()
-                    .quota(&c.quota_id)
-                    .map_or(String::new(), |q| q.outlet.clone());
-                let mut v = vec![(c.low.to_f64(), c.low.display(0), outlet.clone())];
-                if c.high != c.low {
-                    v.push((c.high.to_f64(), c.high.display(0), outlet));
-                }
-                v
-            })
-            .map(|(y, shown, outlet)| (y, format!("{shown} ({outlet})")))
-            .collect();
+        let mut quotas = self.daily_quota_levels();
         quotas.sort_by(|a, b| a.0.total_cmp(&b.0));
         let (on, off): (Vec<_>, Vec<_>) = quotas.into_iter().partition(|q| q.0 <= top);
         let mut above: Vec<String> = off
@@ -221,7 +213,7 @@ impl Screen<'_> {
             points: pace,
             marker: Marker::Braille,
             style: t.bar(Confidence::Derived),
-            name: label.to_string(),
+            name: crate::text::escape_controls(label).into_owned(),
             end: None,
         }];
         for (y, name) in &on {
@@ -270,6 +262,28 @@ impl Screen<'_> {
             area,
             buf,
         );
+    }
+
+    /// The reported daily quotas as levels: (arrests a day, "1,200 (The Washington
+    /// Post)"), the low and high of a range each.
+    fn daily_quota_levels(&self) -> Vec<(f64, String)> {
+        let app = self.app;
+        app.outcome()
+            .quota_checks
+            .iter()
+            .filter(|c| c.basis == Basis::PerDay)
+            .flat_map(|c| {
+                let outlet = app.data().quota(&c.quota_id).map_or(String::new(), |q| {
+                    crate::text::escape_controls(&q.outlet).into_owned()
+                });
+                let mut v = vec![(c.low.to_f64(), c.low.display(0), outlet.clone())];
+                if c.high != c.low {
+                    v.push((c.high.to_f64(), c.high.display(0), outlet));
+                }
+                v
+            })
+            .map(|(level, shown, outlet)| (level, format!("{shown} ({outlet})")))
+            .collect()
     }
 
     /// Cumulative arrests by day: past years' paces, the flat pace, and the ramp last.

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{MIN_HEIGHT, MIN_WIDTH, Screen, truncate};
+use super::{MIN_HEIGHT, MIN_WIDTH, Screen};
 use crate::data::QuotaKind;
 use crate::tui::app::Tab;
 use crate::tui::keys::Action;
@@ -57,10 +57,13 @@ impl Screen<'_> {
             if m.is_error {
                 Line::from(vec![
                     Span::styled("Refused: ", t.error()),
-                    Span::styled(m.text.clone(), t.error()),
+                    Span::styled(
+                        crate::text::escape_controls(&m.text).into_owned(),
+                        t.error(),
+                    ),
                 ])
             } else {
-                Line::raw(m.text.clone())
+                Line::raw(crate::text::escape_controls(&m.text).into_owned())
             }
         } else if let Some(e) = &self.app.edit() {
             Line::from(vec![
@@ -106,14 +109,15 @@ impl Screen<'_> {
                 shorts.push(&s.short);
             }
         }
-        let text = format!("Sources: {}", shorts.join("; "));
+        let text =
+            crate::text::escape_controls(&format!("Sources: {}", shorts.join("; "))).into_owned();
         let hint = "  (i: all)";
         let width = area.width as usize;
         let shown = if text.chars().count() + hint.len() <= width {
             format!("{text}{hint}")
         } else {
-            let keep = width.saturating_sub(hint.len() + 3);
-            format!("{}...{hint}", truncate(&text, keep))
+            let keep = width.saturating_sub(hint.len());
+            format!("{}{hint}", crate::text::clip(&text, keep))
         };
         Line::styled(shown, t.hint()).render(area, buf);
     }

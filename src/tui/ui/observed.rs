@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Screen, truncate};
+use super::Screen;
 use crate::data::Confidence;
 use crate::number::{format_f64, group_thousands};
 
@@ -24,8 +24,10 @@ impl Screen<'_> {
         let block = Block::bordered().title(Span::styled(" Fiscal years ", t.title()));
         let inner = block.inner(left);
         block.render(left, buf);
+        // Room for the status sentence wrapped at this width (a narrow panel needs 3).
+        let status_rows = if inner.width >= 50 { 2 } else { 3 };
         let [status, table] =
-            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+            Layout::vertical([Constraint::Length(status_rows), Constraint::Fill(1)]).areas(inner);
         match &app.records_status() {
             RecordsStatus::Loading(done, total) => {
                 #[expect(clippy::cast_precision_loss, reason = "a progress ratio")]
@@ -47,18 +49,15 @@ impl Screen<'_> {
                     );
             }
             RecordsStatus::Failed(e) => {
-                Paragraph::new(format!("Records not read: {e}"))
-                    .style(t.error())
-                    .wrap(Wrap { trim: true })
-                    .render(status, buf);
+                let line = Line::styled(format!("Records not read: {e}"), t.error());
+                self.fitted(&[line], status, buf);
             }
             RecordsStatus::None => {
-                Paragraph::new(
+                let line = Line::styled(
                     "No records file (--records FILE): the bundled 2025 weeks are shown.",
-                )
-                .style(t.hint())
-                .wrap(Wrap { trim: true })
-                .render(status, buf);
+                    t.hint(),
+                );
+                self.fitted(&[line], status, buf);
             }
             RecordsStatus::Loaded => {
                 if let Some(agg) = &app.records() {
@@ -104,42 +103,90 @@ impl Screen<'_> {
             "agency: official figures (d: derived, r: reported); in the file: counted from its rows (derived); *: the file covers part of the year",
             t.hint(),
         ));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(table, buf);
+        let scroll = app.scroll(crate::tui::app::Tab::Observed);
+        Paragraph::new(super::fit(&lines, table, Some(scroll), t.hint())).render(table, buf);
 
-        let mut rows = vec![Line::styled(
-            format!(
-                "{:<10} {:>9} {:>8} {:>8}",
-                "office", "observed", "target", "stretch"
-            ),
-            t.title(),
-        )];
-        if app.derived().stretch.is_empty() {
-            rows.push(Line::styled(
+        self.office_table(offices, scroll, buf);
+    }
+
+    /// Each office's observed pace against its target: a table that scrolls with
+    /// PgUp/PgDn, with a scrollbar and "rows a-b of n" when it does not fit.
+    fn office_table(&self, area: Rect, scroll: usize, buf: &mut Buffer) {
+        use ratatui::widgets::{
+            Cell, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Table,
+            TableState,
+        };
+        let t = self.theme;
+        let stretch = &self.app.derived().stretch;
+        let title = if area.width >= 80 {
+            " Each office: observed a day vs its target (stretch = target met / observed) "
+        } else {
+            " Offices: observed a day vs target "
+        };
+        let mut block = Block::bordered().title(Span::styled(title, t.title()));
+        let inner = block.inner(area);
+        if stretch.is_empty() {
+            let note = Line::styled(
                 "Per-office paces need a records file with an office column (--records FILE).",
+                t.hint(),
+            );
+            Paragraph::new(super::fit(&[note], inner, None, t.hint()))
+                .block(block)
+                .render(area, buf);
+            return;
+        }
+        let page = usize::from(inner.height.saturating_sub(1));
+        let offset = scroll.min(stretch.len().saturating_sub(page));
+        if stretch.len() > page {
+            block = block.title_bottom(Span::styled(
+                format!(
+                    " offices {}-{} of {} (PgUp/PgDn) ",
+                    offset + 1,
+                    (offset + page).min(stretch.len()),
+                    stretch.len()
+                ),
                 t.hint(),
             ));
         }
-        for s in &app.derived().stretch {
-            rows.push(Line::raw(format!(
-                "{:<10} {:>9} {:>8} {:>8}",
-                truncate(&s.label, 10),
-                format_f64(s.observed, 1),
-                s.target.map_or_else(|| "-".to_string(), |t| t.to_string()),
-                s.factor
-                    .map_or_else(|| "-".to_string(), |f| format!("{}x", format_f64(f, 1)))
-            )));
+        let rows = stretch.iter().map(|s| {
+            Row::new([
+                Cell::from(
+                    crate::text::clip(&crate::text::escape_controls(&s.label), 10).into_owned(),
+                ),
+                Cell::from(Line::raw(format_f64(s.observed, 1)).right_aligned()),
+                Cell::from(
+                    Line::raw(s.target.map_or_else(|| "-".to_string(), |t| t.to_string()))
+                        .right_aligned(),
+                ),
+                Cell::from(
+                    Line::raw(
+                        s.factor
+                            .map_or_else(|| "-".to_string(), |f| format!("{}x", format_f64(f, 1))),
+                    )
+                    .right_aligned(),
+                ),
+            ])
+        });
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(10),
+                Constraint::Length(9),
+                Constraint::Length(8),
+                Constraint::Length(8),
+            ],
+        )
+        .header(Row::new(["office", "observed", "target", "stretch"]).style(t.title()))
+        .block(block);
+        let mut state = TableState::default().with_offset(offset);
+        StatefulWidget::render(table, area, buf, &mut state);
+        if stretch.len() > page {
+            let mut bar = ScrollbarState::new(stretch.len().saturating_sub(page)).position(offset);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
+                area.inner(ratatui::layout::Margin::new(0, 1)),
+                buf,
+                &mut bar,
+            );
         }
-        Paragraph::new(rows)
-            .block(Block::bordered().title(Span::styled(
-                if offices.width >= 80 {
-                    " Each office: observed a day vs its target (stretch = target met / observed) "
-                } else {
-                    " Offices: observed a day vs target "
-                },
-                t.title(),
-            )))
-            .render(offices, buf);
     }
 }

@@ -99,7 +99,8 @@ pub(super) fn choose(totals: [&str; 2], blocks: &[&str], captions: &[u16], area:
                     .find(|(_, sw, sh)| {
                         *sh <= max_h
                             && widest_block.saturating_mul(*sw) <= area.width
-                            && need(*sh) <= rest
+                            // A row of air above and below the whole.
+                            && need(*sh) + 2 <= rest
                     })
                     .map(|&(sp, sw, sh)| Size::Big(sp, sw, sh))
             });
@@ -172,7 +173,7 @@ impl Screen<'_> {
         };
         // The sizes follow the comparisons, so the totals keep their size while the
         // arithmetic is stepped through.
-        let comparisons = self.comparison_blocks();
+        let comparisons = self.comparison_blocks(area.width);
         let bigs: Vec<&str> = comparisons.iter().map(|b| b.big.as_str()).collect();
         let plan = choose([&daily, &annual], &bigs, &caption_rows(&comparisons), area);
         let blocks = self.step_blocks().unwrap_or(comparisons);
@@ -317,7 +318,7 @@ impl Screen<'_> {
     }
 
     /// Under the totals: against the latest official year, and the reported quota.
-    fn comparison_blocks(&self) -> Vec<Block> {
+    fn comparison_blocks(&self, width: u16) -> Vec<Block> {
         let t = self.theme;
         let app = self.app;
         let o = app.outcome();
@@ -337,10 +338,18 @@ impl Screen<'_> {
                     Line::styled(c.daily_gap_sentence(o.daily_total), t.label()),
                 ]
                 .into_iter()
-                .chain(
-                    c.days_note(app.scenario().days)
-                        .map(|note| Line::styled(note, t.label())),
-                )
+                .chain(c.days_note(app.scenario().days).map(|note| {
+                    // The whole note where it fits on a line; on a narrow screen the
+                    // year's own day count, so the comparison keeps its large text.
+                    if note.chars().count() <= usize::from(width) {
+                        Line::styled(note, t.label())
+                    } else {
+                        Line::styled(
+                            format!("(FY{} had {} days)", c.fiscal_year, c.days),
+                            t.label(),
+                        )
+                    }
+                }))
                 .collect(),
                 caption_first: false,
             });
@@ -360,7 +369,8 @@ impl Screen<'_> {
             blocks.push(Block {
                 big,
                 caption: vec![Line::styled(
-                    format!("{} ({})", check.sentence(q), q.outlet),
+                    crate::text::escape_controls(&format!("{} ({})", check.sentence(q), q.outlet))
+                        .into_owned(),
                     t.label(),
                 )],
                 caption_first: false,

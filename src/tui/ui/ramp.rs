@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Widget};
 
 use super::Screen;
 use crate::number::format_f64;
@@ -53,9 +53,7 @@ impl Screen<'_> {
             "Difference: about {} fewer",
             format_f64(r.shortfall(), 0)
         )));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
+        self.fitted(&lines, inner, buf);
 
         self.ramp_chart(right, buf);
     }
