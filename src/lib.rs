@@ -24,6 +24,7 @@ pub mod analysis;
 pub mod chart;
 pub mod cli;
 pub mod data;
+pub mod fsread;
 pub mod model;
 pub mod number;
 pub mod records;

@@ -28,6 +28,22 @@ pub enum SavedError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The file was not read: missing, not a regular file, too large or refused.
+    #[error("{path}: {problem}")]
+    Read {
+        /// The file.
+        path: String,
+        /// Why it was not read.
+        problem: crate::fsread::ReadError,
+    },
+    /// The scenarios folder exists but cannot be listed.
+    #[error("{path}: the scenarios folder cannot be read: {source}")]
+    Folder {
+        /// The folder.
+        path: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// Not UTF-8.
     #[error("{0}: is not valid UTF-8; a scenario file is UTF-8 text (TOML)")]
     NotUtf8(String),
@@ -215,11 +231,14 @@ pub fn from_toml(text: &str, path: &Path, offices: &[FieldOffice]) -> Result<Sav
 /// # Errors
 /// A [`SavedError`]: unreadable, not UTF-8, not TOML, or a bad value.
 pub fn load(path: &Path, offices: &[FieldOffice]) -> Result<Saved, SavedError> {
-    let shown = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| SavedError::Io {
-        path: shown.clone(),
-        source,
-    })?;
+    let shown = crate::text::escape_controls(&path.display().to_string()).into_owned();
+    let bytes =
+        crate::fsread::read_regular(path, crate::fsread::MAX_SCENARIO_FILE).map_err(|problem| {
+            SavedError::Read {
+                path: shown.clone(),
+                problem,
+            }
+        })?;
     let text = String::from_utf8(bytes).map_err(|_| SavedError::NotUtf8(shown))?;
     from_toml(
         text.strip_prefix('\u{feff}').unwrap_or(&text),
@@ -305,22 +324,47 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SavedError> {
     Ok(())
 }
 
-/// Every `.toml` file in `dir`, read (a bad one as its error), by file name.
+/// Every `.toml` file in `dir`, read (a bad one as its error), by file name. A folder
+/// that cannot be read is listed as one error entry ([`SavedError::Folder`]); a folder
+/// that does not exist yet has no entries.
 #[must_use]
 pub fn list(dir: &Path, offices: &[FieldOffice]) -> Vec<Result<Saved, SavedError>> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+    list_dir(dir, offices).unwrap_or_else(|e| vec![Err(e)])
+}
+
+/// Every `.toml` file in `dir`, read (a bad one as its error), by file name; a folder
+/// that does not exist has none. Only regular files are read, each at most
+/// [`crate::fsread::MAX_SCENARIO_FILE`] bytes: a FIFO or a device named `x.toml` is an
+/// entry with its error, never a hang.
+///
+/// # Errors
+/// [`SavedError::Folder`] when the folder exists but cannot be listed.
+pub fn list_dir(
+    dir: &Path,
+    offices: &[FieldOffice],
+) -> Result<Vec<Result<Saved, SavedError>>, SavedError> {
+    let folder_error = |source| SavedError::Folder {
+        path: crate::text::escape_controls(&dir.display().to_string()).into_owned(),
+        source,
     };
-    let mut paths: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(folder_error(e)),
+    };
+    let mut paths: Vec<PathBuf> = Vec::new();
+    for entry in entries {
+        paths.push(entry.map_err(folder_error)?.path());
+    }
+    let mut paths: Vec<PathBuf> = paths
+        .into_iter()
         .filter(|p| {
             p.extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("toml"))
         })
         .collect();
     paths.sort();
-    paths.iter().map(|p| load(p, offices)).collect()
+    Ok(paths.iter().map(|p| load(p, offices)).collect())
 }
 
 /// A scenario given on the command line: a path to a file, or the name (or file stem)
@@ -493,12 +537,28 @@ mod tests {
     #[test]
     fn a_failed_write_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        // A folder where the file should go: the rename fails and no file appears.
-        let target = dir.path().join("plan.toml");
-        let blocker = dir.path().join("sub");
-        std::fs::write(&blocker, b"a file, not a folder").unwrap();
-        let err = write_new(&blocker.join("plan.toml"), b"x").unwrap_err();
-        assert!(matches!(err, SavedError::Io { .. }), "{err}");
-        assert!(!target.exists());
+        let entries = |d: &Path| {
+            let mut names: Vec<String> = std::fs::read_dir(d)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        // The target is taken by a folder: the final rename fails after the data was
+        // written to a temporary file, and that temporary file must not stay behind.
+        std::fs::create_dir(dir.path().join("plan.toml")).unwrap();
+        let err = write_new(&dir.path().join("plan.toml"), b"x").unwrap_err();
+        assert!(
+            matches!(err, SavedError::Exists(_) | SavedError::Io { .. }),
+            "{err}"
+        );
+        assert_eq!(entries(dir.path()), ["plan.toml"]);
+        // An existing file keeps its bytes, and nothing else appears.
+        std::fs::write(dir.path().join("kept.toml"), b"old").unwrap();
+        let err = write_new(&dir.path().join("kept.toml"), b"new").unwrap_err();
+        assert!(matches!(err, SavedError::Exists(_)), "{err}");
+        assert_eq!(std::fs::read(dir.path().join("kept.toml")).unwrap(), b"old");
+        assert_eq!(entries(dir.path()), ["kept.toml", "plan.toml"]);
     }
 }

@@ -216,3 +216,100 @@ fn check_lists_the_file_with_its_rows_and_dates() {
         "{out}"
     );
 }
+
+#[test]
+fn summary_shows_the_official_record_with_its_labels() {
+    let out = assert_cmd::Command::cargo_bin("arrest-scenarios")
+        .unwrap()
+        .arg("summary")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    for want in [
+        "  1,875 a day is 757.9 more than the latest official pace of 1,117.1 a day\n    (1.68x): ICE-arrest initial book-ins into detention, Oct 2025-Mar 2026:\n    203,314 in 182 days = 1,117.1 a day (official).\n",
+        "  FY2025 (Oct 1 2024 - Sep 20 2025, 355 days; official): 222,832 ICE-arrest\n    initial book-ins into detention; 319,980 removals.\n",
+        "  FY2025       233,042   364     640.2        2.94x         2.93x  derived *\n",
+        "  * FY2025: Not an official total: an estimate from raw arrest rows (likely\n    duplicates included, none removed) in the weeks starting 2024-09-29 to\n    2025-09-21, i.e. Sep 29 2024 - Sep 27 2025, 364 days (640.2 a day), from a\n",
+        "  1,800 arrests a day (Gothamist/WNYC, 2025-01-27, reported)\n",
+        "  Reported counter-statement: in August 2025 the Justice Department told the\n    Ninth Circuit that \"neither ICE leadership nor its field offices have\n    been directed to meet any numerical quota or target for arrests\" (The New\n    Republic, 2025-08-04, reported).\n",
+    ] {
+        assert!(text.contains(want), "missing:\n{want}\nin:\n{text}");
+    }
+    assert!(!text.contains("New York Post"));
+}
+
+#[test]
+fn json_has_the_official_record_under_named_keys() {
+    let out = assert_cmd::Command::cargo_bin("arrest-scenarios")
+        .unwrap()
+        .args(["summary", "--format", "json", "--monthly"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let pace = &json["latest_official_pace"];
+    assert_eq!(
+        pace["measure"],
+        "ICE-arrest initial book-ins into detention"
+    );
+    assert_eq!(
+        (pace["book_ins"].as_u64(), pace["days"].as_u64()),
+        (Some(203_314), Some(182))
+    );
+    assert_eq!(
+        format!("{:.1}", pace["per_day"].as_f64().unwrap()),
+        "1117.1"
+    );
+    assert_eq!(
+        format!("{:.1}", pace["difference"].as_f64().unwrap()),
+        "757.9"
+    );
+    assert_eq!(format!("{:.2}", pace["multiple"].as_f64().unwrap()), "1.68");
+    let context = &json["official_context"];
+    assert_eq!(context["fiscal_year"], 2025);
+    assert_eq!(context["ice_book_ins"], 222_832);
+    assert_eq!(context["removals"], 319_980);
+    assert_eq!(context["data_through"], "2025-09-20");
+    assert_eq!(
+        json["quota_counter_statement"]["quote"],
+        "neither ICE leadership nor its field offices have been directed to meet any numerical quota or target for arrests"
+    );
+    let months = json["monthly_book_ins"].as_array().unwrap();
+    assert_eq!(months.len(), 91);
+    assert_eq!(months[0]["book_ins"], 11_892);
+    assert_eq!(months[90]["days"], 4);
+    let fy2025 = json["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["fiscal_year"] == 2025)
+        .unwrap();
+    assert_eq!(fy2025["days"], 364);
+    assert_eq!(
+        format!("{:.1}", fy2025["daily_average"].as_f64().unwrap()),
+        "640.2"
+    );
+}
+
+#[test]
+fn summary_monthly_shows_every_fiscal_year_per_day() {
+    let out = assert_cmd::Command::cargo_bin("arrest-scenarios")
+        .unwrap()
+        .args(["summary", "--monthly"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains(
+        "  FY     Oct   Nov   Dec   Jan   Feb   Mar   Apr   May   Jun   Jul   Aug   Sep\n  2019   384   374   349   388   412   378   384   384   355   376   368   358\n"
+    ));
+    assert!(text.contains("\n  2026 1,181 1,149 1,220 1,164 1,025   955   930*\n"));
+    assert!(text.lines().all(|l| l.chars().count() <= 80));
+}

@@ -223,12 +223,17 @@ fn weekly_and_reference_and_source_checks() {
     );
     let mut sources = bundled("sources.csv");
     sources.push_str("wapo-2025-01-26,Again,Post,2025-01-26,ftp://x,,\n");
+    let n = sources.lines().count();
     let (lines, _) = errors_for("sources.csv", &sources);
     assert_eq!(
         lines,
         [
-            "sources.csv line 30, column \"url\": 'ftp://x' is not a web address (expected http:// or https://)",
-            "sources.csv line 30, column \"id\": 'wapo-2025-01-26' appears twice (first on line 11)",
+            format!(
+                "sources.csv line {n}, column \"url\": 'ftp://x' is not a web address (expected http:// or https://)"
+            ),
+            format!(
+                "sources.csv line {n}, column \"id\": 'wapo-2025-01-26' appears twice (first on line 11)"
+            ),
         ]
     );
 }

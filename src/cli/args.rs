@@ -264,6 +264,9 @@ pub struct SummaryArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
+    /// Also show ICE's official monthly book-ins per day, FY2019 on.
+    #[arg(long)]
+    pub monthly: bool,
     /// Also show a linear ramp-up over this many weeks from the latest year's pace.
     #[arg(long, value_name = "WEEKS", value_parser = parse_ramp_weeks)]
     pub ramp_weeks: Option<u32>,

@@ -70,15 +70,20 @@ pub(super) fn goal_text(
     Ok(out)
 }
 
-pub(super) fn scenarios_text(data: &Dataset) -> String {
+/// `scenarios`: the saved scenarios, a bad file as its error.
+///
+/// # Errors
+/// The folder exists but cannot be read (an I/O failure, exit 1).
+pub(super) fn scenarios_text(data: &Dataset) -> Result<String, crate::saved::SavedError> {
     let Some(dir) = crate::saved::default_dir() else {
-        return "no configuration folder is known here; set ARREST_SCENARIOS_DIR\n".into();
+        return Ok("no configuration folder is known here; set ARREST_SCENARIOS_DIR\n".into());
     };
-    let listed = crate::saved::list(&dir, &data.offices);
+    let listed = crate::saved::list_dir(&dir, &data.offices)?;
+    let shown = crate::text::escape_controls(&dir.display().to_string()).into_owned();
     if listed.is_empty() {
-        return format!("no saved scenarios in {}\n", dir.display());
+        return Ok(format!("no saved scenarios in {shown}\n"));
     }
-    let mut out = format!("Saved scenarios in {}\n", dir.display());
+    let mut out = format!("Saved scenarios in {shown}\n");
     for item in listed {
         match item {
             Ok(s) => {
@@ -86,19 +91,25 @@ pub(super) fn scenarios_text(data: &Dataset) -> String {
                 let _ = writeln!(
                     out,
                     "  {}  {}: {} offices x {} a day = {} a day",
-                    s.path
-                        .file_name()
-                        .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
-                    s.name,
+                    crate::text::echo(
+                        &s.path
+                            .file_name()
+                            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+                    ),
+                    crate::text::echo(&s.name),
                     crate::number::group_thousands(u128::from(s.scenario.offices)),
                     s.scenario.per_office,
                     o.daily_total.display(2)
                 );
             }
             Err(e) => {
-                let _ = writeln!(out, "  cannot be used: {e}");
+                let _ = writeln!(
+                    out,
+                    "  cannot be used: {}",
+                    crate::text::escape_controls(&e.to_string())
+                );
             }
         }
     }
-    out
+    Ok(out)
 }

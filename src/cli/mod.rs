@@ -77,6 +77,7 @@ pub fn no_screen(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         scenario: cli.scenario.clone(),
         format: FormatArg::Text,
         ramp_weeks: None,
+        monthly: false,
     });
     run(cli, &summary, out, err)
 }
@@ -129,6 +130,9 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
                     crate::saved::find(p, dir.as_deref(), &data.offices).ok()
                 })
                 .map(|saved| saved.name);
+            if args.monthly {
+                summary = summary.with_monthly(data);
+            }
             match args.ramp_weeks {
                 Some(w) => summary.with_ramp(w),
                 None => summary,
@@ -155,7 +159,7 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
             let grid = crate::analysis::sensitivity(&s, data, &presets, &rows, &cols);
             report::grid(&grid, &s, args.format.into())?
         }
-        Command::Scenarios => scenarios_text(data),
+        Command::Scenarios => scenarios_text(data).map_err(|e| Failure::Internal(e.to_string()))?,
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(

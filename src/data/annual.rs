@@ -19,6 +19,9 @@ pub struct AnnualArrests {
     pub source_id: String,
     /// A note shown with the figure (e.g. a second official figure).
     pub note: String,
+    /// The days the figure covers when they are not the fiscal year's own 365 or 366
+    /// (an estimate over its own window: FY2025's 233,042 covers 364 days).
+    pub days: Option<u16>,
 }
 
 #[derive(Deserialize)]
@@ -29,10 +32,36 @@ struct RawAnnual {
     source_id: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    days: String,
 }
 
 /// Fiscal years the loader accepts.
 pub const FISCAL_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// The optional `days` column: `Some(None)` when empty, `None` when invalid.
+#[expect(
+    clippy::option_option,
+    reason = "outer: valid or not; inner: given or not"
+)]
+fn days_field(f: &mut Fields<'_>, raw: &str) -> Option<Option<u16>> {
+    let n = f.optional_whole("days", raw)?;
+    match n.map(crate::model::input::days_from) {
+        None => Some(None),
+        Some(Ok(d)) => Some(Some(d)),
+        Some(Err(_)) => {
+            f.fail(
+                "days",
+                format!(
+                    "'{raw}' is not a number of days a year's figure can cover (expected {} to {}, or empty for the fiscal year's own)",
+                    crate::model::DAYS.start(),
+                    crate::model::DAYS.end()
+                ),
+            );
+            None
+        }
+    }
+}
 
 pub(super) fn parse_annual(
     input: &FileInput,
@@ -66,14 +95,15 @@ pub(super) fn parse_annual(
             y
         });
         let arrests = f.whole("arrests", &r.arrests);
+        let days = days_field(&mut f, &r.days);
         let confidence = f.confidence("confidence", &r.confidence);
         let source = f.text("source_id", &r.source_id);
         if let Some(y) = year {
             f.once(&mut seen, "fiscal_year", y, &format!("fiscal year {y}"));
         }
         check_source(file, line, &r.source_id, errors);
-        if let (Some(fiscal_year), Some(arrests), Some(confidence), Some(source_id)) =
-            (year, arrests, confidence, source)
+        if let (Some(fiscal_year), Some(arrests), Some(days), Some(confidence), Some(source_id)) =
+            (year, arrests, days, confidence, source)
         {
             out.push(AnnualArrests {
                 fiscal_year,
@@ -81,6 +111,7 @@ pub(super) fn parse_annual(
                 confidence,
                 source_id,
                 note: r.note,
+                days,
             });
         }
     }

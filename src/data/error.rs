@@ -3,6 +3,11 @@
 
 use std::fmt;
 
+use crate::text::escape_controls;
+
+/// The most problems a [`LoadError`] lists; the rest are counted ("and N more").
+pub const MAX_LISTED: usize = 50;
+
 /// One problem in one data file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataError {
@@ -51,16 +56,18 @@ impl DataError {
     }
 }
 
+/// Shown with control characters escaped: file names, columns and quoted values come
+/// from outside and must not act on the terminal.
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
+        f.write_str(&escape_controls(&self.file))?;
         if let Some(line) = self.line {
             write!(f, " line {line}")?;
         }
         if let Some(column) = &self.column {
-            write!(f, ", column \"{column}\"")?;
+            write!(f, ", column \"{}\"", escape_controls(column))?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", escape_controls(&self.message))
     }
 }
 
@@ -81,8 +88,11 @@ impl fmt::Display for LoadError {
             "the data has {n} problem{}:",
             if n == 1 { "" } else { "s" }
         )?;
-        for e in &self.errors {
+        for e in self.errors.iter().take(MAX_LISTED) {
             writeln!(f, "  {e}")?;
+        }
+        if n > MAX_LISTED {
+            writeln!(f, "  and {} more", n - MAX_LISTED)?;
         }
         Ok(())
     }
@@ -110,5 +120,28 @@ mod tests {
             DataError::file("quotas.csv", "file not found").to_string(),
             "quotas.csv: file not found"
         );
+    }
+
+    #[test]
+    fn control_characters_are_escaped_and_long_lists_capped() {
+        let e = DataError::field(
+            "dir\x1b[2J/quotas.csv",
+            2,
+            "id",
+            "'\x1b]0;pwned\x07' appears twice",
+        );
+        assert_eq!(
+            e.to_string(),
+            "dir\\x1b[2J/quotas.csv line 2, column \"id\": '\\x1b]0;pwned\\x07' appears twice"
+        );
+        let many = LoadError {
+            errors: (1..=60)
+                .map(|n| DataError::line("a.csv", n, "bad"))
+                .collect(),
+        };
+        let text = many.to_string();
+        assert!(text.starts_with("the data has 60 problems:\n  a.csv line 1: bad\n"));
+        assert!(text.ends_with("  a.csv line 50: bad\n  and 10 more\n"));
+        assert_eq!(text.lines().count(), 52);
     }
 }

@@ -26,7 +26,7 @@ pub use detention::{
 };
 pub use error::{DataError, LoadError};
 pub use offices::FieldOffice;
-pub use quotas::{Quota, QuotaKind, QuotaUnit};
+pub use quotas::{CounterStatement, QUOTA_COUNTER_STATEMENT, Quota, QuotaKind, QuotaUnit};
 pub use reference::ReferenceFigure;
 pub use sources::Source;
 pub use table::parse_iso_date;
@@ -151,6 +151,9 @@ impl Dataset {
 
     /// Read the data files from `dir`. A file missing from `dir` falls back to the
     /// bundled copy, and `origins` says so; a directory with none of them is an error.
+    /// Only regular files are read (links to them are followed), each at most
+    /// [`crate::fsread::MAX_DATA_FILE`] bytes: a FIFO, a device or a dangling link in
+    /// place of a data file is an error, never a hang or a silent fallback.
     ///
     /// # Errors
     /// Every problem in every file, or an unreadable directory.
@@ -169,7 +172,7 @@ impl Dataset {
         for (name, bundled) in BUNDLED {
             let path = dir.join(name);
             let display = path.display().to_string();
-            match std::fs::read(&path) {
+            match crate::fsread::read_regular(&path, crate::fsread::MAX_DATA_FILE) {
                 Ok(bytes) => {
                     found_any = true;
                     inputs.push(FileInput {
@@ -178,12 +181,15 @@ impl Dataset {
                         origin: Origin::Path(display),
                     });
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => inputs.push(FileInput {
+                Err(crate::fsread::ReadError::NotFound) => inputs.push(FileInput {
                     display: name.to_string(),
                     bytes: bundled.to_vec(),
                     origin: Origin::Bundled,
                 }),
-                Err(e) => errors.push(DataError::file(&display, format!("cannot be read: {e}"))),
+                Err(e) => {
+                    found_any = true;
+                    errors.push(DataError::file(&display, e.to_string()));
+                }
             }
         }
         if !found_any && errors.is_empty() {
@@ -262,6 +268,13 @@ impl Dataset {
         self.sources.iter().find(|s| s.id == id)
     }
 
+    /// The reported counter-statement to the quotas, when its source is in the data.
+    #[must_use]
+    pub fn quota_counter_statement(&self) -> Option<&'static CounterStatement> {
+        self.source(QUOTA_COUNTER_STATEMENT.source_id)
+            .map(|_| &QUOTA_COUNTER_STATEMENT)
+    }
+
     /// The quota with this id.
     #[must_use]
     pub fn quota(&self, id: &str) -> Option<&Quota> {
@@ -305,6 +318,14 @@ mod tests {
                 (2025, 233_042, "derived"),
             ]
         );
+        // Only FY2025's estimate has its own window: Sep 29 2024 - Sep 27 2025.
+        let windows: Vec<(i32, Option<u16>)> = d
+            .annual
+            .iter()
+            .filter(|a| a.days.is_some())
+            .map(|a| (a.fiscal_year, a.days))
+            .collect();
+        assert_eq!(windows, [(2025, Some(364))]);
         // FY2025's 233,042 is the fact sheet's sum of DDP weekly counts over the whole
         // fiscal year; the bundled series starts on Dec 29 2024, so it cannot be summed
         // again here. What can: its weeks from Jan 19 2025 add to 221,007 (item 4).
@@ -326,7 +347,7 @@ mod tests {
                 ("wapo-national", 1200, 1500),
                 ("wapo-per-office", 75, 75),
                 ("independent-25x75", 75, 75),
-                ("nypost-1800", 1800, 1800),
+                ("gothamist-1800", 1800, 1800),
                 ("axios-3000", 3000, 3000),
                 ("wapo-1m-removals", 1_000_000, 1_000_000),
                 ("wapo-2010-removals", 400_000, 400_000),

@@ -113,6 +113,47 @@ struct RawQuota {
     quote: String,
 }
 
+/// A reported statement against the quotas, shown wherever they are listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct CounterStatement {
+    /// When it was made.
+    pub date: &'static str,
+    /// Who made it, and to whom.
+    pub speaker: &'static str,
+    /// Its words.
+    pub quote: &'static str,
+    /// How it is known.
+    pub confidence: Confidence,
+    /// Id in `sources.csv` of the report that carries it.
+    pub source_id: &'static str,
+    /// The outlet and date of that report.
+    pub reported_by: &'static str,
+}
+
+/// The Justice Department's August 2025 statement to the Ninth Circuit (reported).
+pub const QUOTA_COUNTER_STATEMENT: CounterStatement = CounterStatement {
+    date: "2025-08",
+    speaker: "the Justice Department told the Ninth Circuit",
+    quote: "neither ICE leadership nor its field offices have been directed to meet any numerical quota or target for arrests",
+    confidence: Confidence::Reported,
+    source_id: "newrepublic-2025-08-04",
+    reported_by: "The New Republic, 2025-08-04",
+};
+
+impl CounterStatement {
+    /// The statement in one sentence, labelled as a reported counter-statement.
+    #[must_use]
+    pub fn sentence(&self) -> String {
+        format!(
+            "Reported counter-statement: in August 2025 {} that \"{}\" ({}, {}).",
+            self.speaker,
+            self.quote,
+            self.reported_by,
+            self.confidence.label()
+        )
+    }
+}
+
 /// The words of the `kind` column.
 const KINDS: [(&str, QuotaKind); 2] = [
     ("arrests", QuotaKind::Arrests),

@@ -55,6 +55,20 @@ pub fn read<R: DeserializeOwned>(
         ));
         return Vec::new();
     }
+    if let Some(bad) = unterminated_quote(text) {
+        let message = match bad.closed {
+            None => "a quoted field opens here with \" and is never closed; expected a closing \" \
+                     (unclosed, it would swallow every later line)"
+                .to_string(),
+            Some(at) => format!(
+                "a quoted field opens here with \" and is not closed where it should be: the \" \
+                 that ends it, on line {at}, is followed by more text; expected a closing \" \
+                 before the next comma or line end"
+            ),
+        };
+        errors.push(DataError::line(file, bad.opened, message));
+        return Vec::new();
+    }
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .flexible(true)
@@ -78,6 +92,60 @@ pub fn read<R: DeserializeOwned>(
         ));
     }
     rows
+}
+
+/// A quoted field that does not close properly: the line it opens on, and the line of a
+/// closing `"` that is followed by text rather than a comma or a line end (`None` when it
+/// never closes at all).
+#[derive(Debug, PartialEq, Eq)]
+struct BadQuote {
+    opened: u64,
+    closed: Option<u64>,
+}
+
+/// The first quoted field that opens and never closes, or closes with text after it. A
+/// `"` opens a quoted field only at the very start of a field (as the CSV reader sees
+/// it); inside one, `""` is a literal quote and `"` closes it, and only spaces may come
+/// between that and the next comma or line end. Lines end at LF, CRLF or a lone CR.
+fn unterminated_quote(text: &str) -> Option<BadQuote> {
+    let mut line: u64 = 1;
+    let mut opened_on = None;
+    let mut closed_from: Option<u64> = None;
+    let mut at_field_start = true;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        let newline = b == b'\n' || (b == b'\r' && bytes.peek() != Some(&b'\n'));
+        let ends_field = newline || b == b',' || b == b'\r';
+        if let Some(opened) = opened_on {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    opened_on = None;
+                    closed_from = Some(opened);
+                }
+            }
+        } else if let Some(opened) = closed_from {
+            if ends_field {
+                closed_from = None;
+            } else if b != b' ' && b != b'\t' {
+                return Some(BadQuote {
+                    opened,
+                    closed: Some(line),
+                });
+            }
+        } else if b == b'"' && at_field_start {
+            opened_on = Some(line);
+        }
+        if newline {
+            line = line.saturating_add(1);
+        }
+        at_field_start = opened_on.is_none() && ends_field;
+    }
+    opened_on.map(|opened| BadQuote {
+        opened,
+        closed: None,
+    })
 }
 
 /// Check the header for duplicate and missing columns.
@@ -383,6 +451,31 @@ fn is_partial_date(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_opens_only_at_the_start_of_a_field() {
+        let open = |line| {
+            Some(BadQuote {
+                opened: line,
+                closed: None,
+            })
+        };
+        assert_eq!(unterminated_quote("a,b\n1,\"x\n2,y\n"), open(2));
+        assert_eq!(unterminated_quote("a,b\n1,\"x,\"\"\n"), open(2));
+        assert_eq!(unterminated_quote("a,b\n1,\"x\ny\",z\n"), None);
+        assert_eq!(unterminated_quote("a,b\n1,\"x\" ,z\n"), None);
+        assert_eq!(unterminated_quote("a,b\n1,5 10\" tall\n2,a\"b\n"), None);
+        assert_eq!(unterminated_quote("a,b\r1,2\r3,\"\r"), open(3));
+        assert_eq!(unterminated_quote("a,b\r\n1,2\r\n3,\"\r\n"), open(3));
+        assert_eq!(unterminated_quote("\"a\"\"\",b\n"), None);
+        assert_eq!(
+            unterminated_quote("a,b\n1,\"\n2,\"note\"\n3,x\n"),
+            Some(BadQuote {
+                opened: 2,
+                closed: Some(3)
+            })
+        );
+    }
 
     #[test]
     fn partial_dates() {

@@ -2,6 +2,7 @@
 //! [`Outcome`]. No terminal, no I/O; the CLI reports and the TUI both call [`evaluate`].
 
 pub mod input;
+mod official;
 mod outcome;
 mod presets;
 mod quota;
@@ -10,6 +11,7 @@ mod scenario;
 mod tests;
 
 pub use input::{DAYS, MAX_ATTAINMENT, MAX_PER_OFFICE, RAMP_WEEKS};
+pub use official::*;
 pub use outcome::*;
 pub use presets::*;
 pub use scenario::*;

@@ -24,7 +24,7 @@ pub struct YearComparison {
     pub fiscal_year: i32,
     /// Its arrests.
     pub arrests: u64,
-    /// Its real number of days (365 or 366).
+    /// Its real number of days (365 or 366), or the days an estimate covers.
     pub days: u16,
     /// Arrests / days.
     pub daily_average: f64,
@@ -244,6 +244,11 @@ pub struct Outcome {
     pub observed: Option<ObservedPace>,
     /// The annual total against each context figure in `reference.csv`.
     pub references: Vec<ReferenceComparison>,
+    /// The daily total against the latest official pace (ICE-arrest book-ins over the
+    /// last six full months of ICE's Detention Statistics).
+    pub latest_official_pace: Option<super::LatestPace>,
+    /// The latest full fiscal year's ICE-arrest book-ins and removals, as context.
+    pub official_context: Option<super::OfficialYear>,
 }
 
 /// The scenario's annual total against one context figure.
@@ -268,7 +273,7 @@ pub fn evaluate(scenario: &Scenario, data: &Dataset) -> Outcome {
         .annual
         .iter()
         .map(|a| {
-            let days = fiscal_year_days(a.fiscal_year);
+            let days = a.days.unwrap_or_else(|| fiscal_year_days(a.fiscal_year));
             let arrests = Amount::whole(a.arrests);
             YearComparison {
                 fiscal_year: a.fiscal_year,
@@ -328,6 +333,8 @@ pub fn evaluate(scenario: &Scenario, data: &Dataset) -> Outcome {
         highest_official,
         quota_checks,
         observed: observed_pace(data, daily_total),
+        latest_official_pace: super::latest_pace(data, daily_total),
+        official_context: super::official_year(data),
         references: data
             .reference
             .iter()

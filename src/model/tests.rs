@@ -246,7 +246,7 @@ fn presets_from_the_quotas() {
             "wapo-national-high",
             "wapo-per-office",
             "independent-25x75",
-            "nypost-1800",
+            "gothamist-1800",
             "axios-3000"
         ]
     );

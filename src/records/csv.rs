@@ -11,7 +11,7 @@ use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
-use super::count::{Columns, Counter, find_columns, is_true};
+use super::count::{Columns, Counter, find_columns};
 use super::split::{self, End};
 use super::{Aggregate, DATE_COLUMNS, Options, PREAMBLE_LIMIT, RecordsError, parse_date};
 use crate::data::FieldOffice;
@@ -349,12 +349,8 @@ impl Work<'_> {
                 cells.clear();
                 split::cells(record, self.delimiter, want, &mut cells);
                 let cell = |i: usize| cells.get(i).map_or(&[][..], |c| &**c);
-                let date_cell = cell(cols.date);
-                let office = cols.office.map(cell);
-                let duplicate = cols.duplicate.map(|i| is_true(cell(i)));
-                if let Some((reason, value)) =
-                    counter.row(parse_date(date_cell), date_cell, office, duplicate)
-                {
+                let row = cols.row(parse_date(cell(cols.date)), cell);
+                if let Some((reason, value)) = counter.row(row) {
                     counter.skip(line_of(start), reason, &value)?;
                 }
             }

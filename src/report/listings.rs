@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 use super::wrap_into;
 use crate::data::{Confidence, Dataset, Origin, QuotaKind};
 use crate::model::Preset;
+use crate::text::{MAX_PAD, echo, escape_controls, pad_width};
 
 /// `check`: what was loaded, file by file.
 #[must_use]
@@ -54,7 +55,12 @@ pub fn loaded(data: &Dataset) -> String {
             wrap_into(&mut out, &data_through_line(data), "      ", "      ");
         }
         if let Origin::Path(path) = origin {
-            wrap_into(&mut out, &format!("from {path}"), "      ", "      ");
+            wrap_into(
+                &mut out,
+                &format!("from {}", escape_controls(path)),
+                "      ",
+                "      ",
+            );
         }
     }
     for (label, c) in [
@@ -109,18 +115,19 @@ fn data_through_line(data: &Dataset) -> String {
 pub fn sources(data: &Dataset) -> String {
     let mut out = String::new();
     for entry in &data.sources {
-        let _ = writeln!(out, "[{}] {}", entry.id, entry.title);
+        let e = |s: &str| escape_controls(s).into_owned();
+        let _ = writeln!(out, "[{}] {}", e(&entry.id), e(&entry.title));
         let when = if entry.date.is_empty() {
             "undated"
         } else {
             &entry.date
         };
-        let _ = writeln!(out, "    {}, {when}", entry.publisher);
+        let _ = writeln!(out, "    {}, {when}", e(&entry.publisher));
         if !entry.url.is_empty() {
-            let _ = writeln!(out, "    {}", entry.url);
+            let _ = writeln!(out, "    {}", e(&entry.url));
         }
         if !entry.note.is_empty() {
-            let _ = writeln!(out, "    {}", entry.note);
+            let _ = writeln!(out, "    {}", e(&entry.note));
         }
     }
     out
@@ -130,14 +137,15 @@ pub fn sources(data: &Dataset) -> String {
 #[must_use]
 pub fn presets(presets: &[Preset]) -> String {
     let mut out = String::new();
-    let width = presets.iter().map(|p| p.id.len()).max().unwrap_or(0);
-    for p in presets {
+    let ids: Vec<String> = presets.iter().map(|p| echo(&p.id)).collect();
+    let width = pad_width(ids.iter().map(String::as_str), MAX_PAD);
+    for (p, id) in presets.iter().zip(&ids) {
         let approx = if p.exact {
             ""
         } else {
             " (per-office target rounded)"
         };
-        let _ = writeln!(out, "{:<width$}  {}{approx}", p.id, p.label);
+        let _ = writeln!(out, "{id:<width$}  {}{approx}", echo(&p.label));
     }
     out
 }

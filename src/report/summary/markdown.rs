@@ -28,7 +28,11 @@ impl Summary<'_> {
             self.outcome.daily_total.display(2),
             self.scenario.days
         );
-        for line in self.latest_gaps() {
+        for line in self
+            .latest_gaps()
+            .into_iter()
+            .chain(self.latest_pace_line())
+        {
             let _ = writeln!(out, "- {line}");
         }
         out.push('\n');
@@ -64,6 +68,7 @@ impl Summary<'_> {
                 r.position, r.of
             );
         }
+        out.push_str(&self.markdown_official());
         out.push_str("\n## Against the reported arrest quotas\n\n");
         for q in &self.quota_sentences {
             let _ = write!(out, "- **{}** ({}): {}.", q.target, q.reported_by, q.check);
@@ -72,10 +77,14 @@ impl Summary<'_> {
             }
             out.push('\n');
         }
+        if let Some(c) = self.quota_counter_statement {
+            let _ = writeln!(out, "- {}", c.sentence());
+        }
         if let Some(p) = &o.observed {
             let _ = writeln!(
                 out,
-                "\n## Against the observed 2025 pace (derived)\n\n- Average: {} a day over {} days; the scenario is {} that.\n- Peak: week of {}, {} a day; the scenario is {} that.",
+                "\n## Against the observed 2025 pace (derived)\n\n- {}\n- Average: {} a day over {} days; the scenario is {} that.\n- Peak: week of {}, {} a day; the scenario is {} that.",
+                super::official::WEEKLY_LABEL,
                 format_f64(p.average_per_day, 1),
                 p.days,
                 format_multiple(p.multiple_of_average),

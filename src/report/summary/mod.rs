@@ -2,6 +2,7 @@
 
 mod machine;
 mod markdown;
+pub(super) mod official;
 mod text;
 
 use serde::Serialize;
@@ -49,6 +50,11 @@ pub struct Summary<'a> {
     /// The scenario's name when it was saved with one (the HTML page's title).
     #[serde(skip)]
     pub name: Option<String>,
+    /// The reported counter-statement to the quotas, shown wherever they are listed.
+    pub quota_counter_statement: Option<&'static crate::data::CounterStatement>,
+    /// ICE-arrest book-ins per day of each month (FY2019 on), when asked for.
+    #[serde(rename = "monthly_book_ins", skip_serializing_if = "Option::is_none")]
+    pub monthly: Option<Vec<model::MonthlyBookIns>>,
 }
 
 /// A ramp-up's totals (the day-by-day curve is left out of reports).
@@ -148,6 +154,16 @@ impl<'a> Summary<'a> {
         if let Some(o) = &outcome.observed {
             cite(&o.source_id);
         }
+        if let Some(p) = &outcome.latest_official_pace {
+            p.source_ids.iter().for_each(|id| cite(id));
+        }
+        if let Some(y) = &outcome.official_context {
+            cite(&y.source_id);
+        }
+        let counter = data.quota_counter_statement();
+        if let Some(c) = counter {
+            cite(c.source_id);
+        }
         let sources = ids.iter().filter_map(|id| data.source(id)).collect();
         Self {
             scenario,
@@ -165,7 +181,16 @@ impl<'a> Summary<'a> {
             ramp: None,
             data,
             name: None,
+            quota_counter_statement: counter,
+            monthly: None,
         }
+    }
+
+    /// Add the official monthly ICE-arrest book-ins per day, FY2019 on.
+    #[must_use]
+    pub fn with_monthly(mut self, data: &Dataset) -> Self {
+        self.monthly = Some(model::monthly_book_ins(data));
+        self
     }
 
     /// Add a ramp-up over `weeks` from the latest official year's pace.

@@ -39,7 +39,8 @@ impl Summary<'_> {
                 wrap_into(&mut out, &format!("({formula})"), "    ", "    ");
             }
         }
-        let gaps = self.latest_gaps();
+        let mut gaps = self.latest_gaps();
+        gaps.extend(self.latest_pace_line());
         if !gaps.is_empty() {
             out.push('\n');
             for line in &gaps {
@@ -57,6 +58,8 @@ impl Summary<'_> {
         }
         out.push('\n');
         out.push_str(&self.text_years());
+        out.push_str(&self.text_official());
+        out.push_str(&self.text_monthly());
         out.push_str(&self.text_checks());
         out
     }
@@ -85,7 +88,7 @@ impl Summary<'_> {
         }
         w(
             &mut out,
-            "Scenario/yr: the scenario's annual total over the year's arrests. Scenario/day: its daily total over the year's daily average (the year's real 365 or 366 days).",
+            "Scenario/yr: the scenario's annual total over the year's arrests. Scenario/day: its daily total over the year's daily average (the year's real 365 or 366 days, or the window an estimate covers).",
             "  ",
         );
         if let Some(r) = &o.rank {
@@ -120,6 +123,7 @@ impl Summary<'_> {
                 w(&mut out, &format!("To meet it: {r}."), "    ");
             }
         }
+        out.push_str(&self.text_counter_statement());
         if !self.removal_targets.is_empty() {
             out.push('\n');
             out.push_str("Removal targets (removals are not arrests; not compared)\n");
@@ -144,7 +148,8 @@ impl Summary<'_> {
         let annual = self.outcome.annual_total.display(2);
         if let Some(p) = &o.observed {
             out.push('\n');
-            out.push_str("Against the observed 2025 pace (DDP weekly counts, derived)\n");
+            out.push_str("Against the observed 2025 pace (weekly counts of raw rows, derived)\n");
+            w(&mut out, super::official::WEEKLY_LABEL, "  ");
             w(
                 &mut out,
                 &format!(
