@@ -561,4 +561,41 @@ mod tests {
         assert_eq!(std::fs::read(dir.path().join("kept.toml")).unwrap(), b"old");
         assert_eq!(entries(dir.path()), ["kept.toml", "plan.toml"]);
     }
+
+    #[test]
+    fn an_unreadable_folder_is_one_error_entry_and_a_missing_one_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-folder");
+        std::fs::write(&file, "").unwrap();
+        let listed = list(&file, &offices());
+        assert_eq!(listed.len(), 1);
+        let err = listed[0].as_ref().unwrap_err();
+        assert!(matches!(err, SavedError::Folder { .. }), "{err}");
+        assert!(err.to_string().starts_with(&format!(
+            "{}: the scenarios folder cannot be read: ",
+            file.display()
+        )));
+        assert!(list(&dir.path().join("none"), &offices()).is_empty());
+        assert!(
+            list_dir(&dir.path().join("none"), &offices())
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_scenario_file_over_the_cap_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.toml");
+        let f = std::fs::File::create(&big).unwrap();
+        f.set_len(crate::fsread::MAX_SCENARIO_FILE + 1).unwrap();
+        let err = load(&big, &offices()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: is 1,048,577 bytes, more than the 1,048,576 bytes a file here may have",
+                big.display()
+            )
+        );
+    }
 }

@@ -111,7 +111,7 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
     Ok(match command {
         Command::Check => report::loaded(data),
         Command::Sources => report::sources(data),
-        Command::Presets => report::presets(&presets),
+        Command::Presets => report::presets_listing(&presets, data),
         Command::Summary(args) => {
             let s = args
                 .scenario

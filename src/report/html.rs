@@ -106,7 +106,7 @@ fn labels_of(s: &Summary<'_>, source_id: &str) -> Vec<Confidence> {
         )
         .chain(
             d.detention
-                .figures
+                .figures()
                 .iter()
                 .filter(|f| f.source_id == source_id)
                 .map(|f| f.confidence),

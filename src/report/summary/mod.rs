@@ -99,6 +99,15 @@ impl RampSummary {
     }
 }
 
+/// `text` with every control character but the line ends shown as an escape: labels,
+/// notes and titles come from the data files, and must not act on a terminal.
+fn terminal_safe(text: &str) -> String {
+    text.split('\n')
+        .map(crate::text::escape_controls)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A quota check in words.
 #[derive(Debug, Clone, Serialize)]
 pub struct QuotaWords {
@@ -211,8 +220,8 @@ impl<'a> Summary<'a> {
     /// A failed serialisation (CSV or JSON).
     pub fn render(&self, format: Format) -> Result<String, ReportError> {
         match format {
-            Format::Text => Ok(self.text()),
-            Format::Markdown => Ok(self.markdown()),
+            Format::Text => Ok(terminal_safe(&self.text())),
+            Format::Markdown => Ok(terminal_safe(&self.markdown())),
             Format::Csv => self.csv(),
             Format::Json => self.json(),
             Format::Html => Ok(self.html()),

@@ -140,6 +140,8 @@ impl App {
                     let mut next = self.scenario.clone();
                     next.overrides.remove(&code);
                     self.change(next);
+                } else {
+                    self.fail("x sets an office back to the uniform target: select an office");
                 }
             }
             Action::NextPreset => self.cycle_preset(true),
@@ -241,8 +243,23 @@ impl App {
         }
     }
 
+    /// The footer's entries here and now: the context's, less those that would do
+    /// nothing in this state (scrolling a text that fits).
+    #[must_use]
+    pub fn footer(&self) -> Vec<(&'static str, &'static str, Action)> {
+        let c = self.context();
+        let scrolls = self
+            .overlay
+            .filter(|k| *k != Overlay::Saved)
+            .is_none_or(|k| overlay::max_scroll(self, k, self.viewport) > 0);
+        crate::tui::keys::footer(c)
+            .into_iter()
+            .filter(|(_, _, a)| scrolls || !matches!(a, Action::Up | Action::Down))
+            .collect()
+    }
+
     /// Esc: cancel typing, close an overlay, leave presentation mode (or the blank
-    /// screen) or stepping through the arithmetic; otherwise nothing. Never quits.
+    /// screen) or stepping through the arithmetic; otherwise only a note. Never quits.
     fn back(&mut self, context: Context) {
         match context {
             Context::TypingNumber | Context::TypingName => self.edit = None,
@@ -252,7 +269,8 @@ impl App {
             Context::Blank => self.blank = false,
             Context::Presenting => self.presenting = false,
             Context::Browse(Tab::Explain) if self.reveal.is_some() => self.reveal = None,
-            Context::Browse(_) => {}
+            // Nothing to leave: say so, so the key is seen to work, and never quit.
+            Context::Browse(_) => self.note("Esc: nothing to leave here (q quits)"),
         }
     }
 

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::{MIN_HEIGHT, MIN_WIDTH, Screen, truncate};
 use crate::data::QuotaKind;
 use crate::tui::app::Tab;
-use crate::tui::keys::{self, Action};
+use crate::tui::keys::Action;
 
 impl Screen<'_> {
     pub(super) fn too_small(&self, area: Rect, buf: &mut Buffer) {
@@ -123,7 +123,7 @@ impl Screen<'_> {
     /// apply) always end it, and "+N more" says what did not fit.
     pub(super) fn footer(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let entries = keys::footer(self.app.context());
+        let entries = self.app.footer();
         let is_tail = |a: &Action| matches!(a, Action::ToggleHelp | Action::Quit);
         let cost = |k: &str, l: &str| k.chars().count() + 1 + l.chars().count() + 2;
         let tail: Vec<_> = entries.iter().filter(|e| is_tail(&e.2)).collect();

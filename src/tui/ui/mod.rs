@@ -2,6 +2,7 @@
 //! One file per tab, plus the chrome around them, the fields, presentation mode and
 //! the overlays.
 
+mod charts;
 mod chrome;
 mod explain;
 mod fields;
@@ -52,7 +53,11 @@ impl Widget for Screen<'_> {
             let [main, last] =
                 Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
             self.presentation(main, buf);
-            self.status(last, buf);
+            if self.app.message().is_some() || self.app.edit().is_some() {
+                self.status(last, buf);
+            } else if !self.app.blank() {
+                self.footer(last, buf);
+            }
         } else {
             self.tabs(top, buf);
             match self.app.tab() {
