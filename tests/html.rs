@@ -149,6 +149,9 @@ fn the_page_carries_the_figures_and_the_arithmetic() {
         "<p>Left out: none; all 25 field offices in the data count.</p>",
         "<li id=\"src-ice-fy2024-annual-report\"><span class=\"label official\">official</span> U.S. Immigration and Customs Enforcement: <a href=\"https://ice.gov/news/releases/",
         "<li id=\"src-ddp-weekly-2026-02-03\"><span class=\"label derived\">derived</span> deportationdata/ice repository, branch cpang (not a DDP publication): <a href=",
+        "<li>1,875 a day is 757.9 more than the latest official pace of 1,117.1 a day (1.68x): ICE-arrest initial book-ins into detention, Oct 2025-Mar 2026: 203,314 in 182 days = 1,117.1 a day (official).</li>",
+        "<li>FY2025 (Oct 1 2024 - Sep 20 2025, 355 days; official): 222,832 ICE-arrest initial book-ins into detention; 319,980 removals.</li>",
+        "<p class=\"counter\"><span class=\"label reported\">reported</span> Reported counter-statement: in August 2025 the Justice Department told the Ninth Circuit that &quot;neither ICE leadership nor its field offices have been directed to meet any numerical quota or target for arrests&quot; (The New Republic, 2025-08-04, reported).</p>",
     ] {
         assert!(html.contains(part), "missing: {part}");
     }

@@ -119,9 +119,6 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
                 .map_err(|e| Failure::usage(&e))?;
             let outcome = model::evaluate(&s, data);
             let mut summary = Summary::new(&s, &outcome, data, &presets);
-            if args.monthly {
-                summary = summary.with_monthly(data);
-            }
             // The handout is titled with a saved scenario's name (already loaded without
             // error above).
             summary.name = args
@@ -133,6 +130,9 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
                     crate::saved::find(p, dir.as_deref(), &data.offices).ok()
                 })
                 .map(|saved| saved.name);
+            if args.monthly {
+                summary = summary.with_monthly(data);
+            }
             match args.ramp_weeks {
                 Some(w) => summary.with_ramp(w),
                 None => summary,

@@ -39,6 +39,7 @@ figure svg { display: block; width: 100%; height: auto; max-width: 100%; }
 .label.derived { background: repeating-linear-gradient(45deg, #fbe3cc 0 3px, #fff 3px 6px); }
 .label.reported { border-style: dotted; }
 .sources li { overflow-wrap: anywhere; }
+.print-only { display: none; }
 a { color: #0b4f9c; }
 footer { margin-top: 1rem; font-size: .8rem; border-top: 1px solid var(--rule); padding-top: .4rem; }
 @media (max-width: 40rem) {
@@ -48,22 +49,28 @@ footer { margin-top: 1rem; font-size: .8rem; border-top: 1px solid var(--rule); 
   .total .figure { font-size: 1.9rem; }
   table { font-size: .8rem; }
 }
-@page { size: auto; margin: 11mm 11mm; }
+@page { size: auto; margin: 9mm 10mm; }
 @media print {
   html, body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { font-size: 8.8pt; line-height: 1.3; }
+  body { font-size: 8.4pt; line-height: 1.28; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 14pt; }
-  h2 { font-size: 11pt; margin-top: 8pt; break-after: avoid; page-break-after: avoid; }
+  h2 { font-size: 10.5pt; margin: 6pt 0 3pt; break-after: avoid; page-break-after: avoid; }
   h3 { font-size: 9.5pt; margin-top: 5pt; }
   .totals { margin: 4pt 0; }
   .total .figure { font-size: 19pt; }
   table { font-size: 8pt; }
   th, td { padding: 0.5pt 4pt; }
   figure, .totals, tr, li { break-inside: avoid; page-break-inside: avoid; }
-  figure svg { max-height: 112mm; }
-  #milestones ul, #context ul { columns: 2; column-gap: 14pt; }
-  .sources ol { font-size: 7.6pt; padding-left: 1.8em; }
+  figure svg { max-height: 100mm; }
+  #context ul, #years ul { columns: 2; column-gap: 14pt; }
+  #milestones ul { columns: 3; column-gap: 12pt; font-size: 8pt; }
+  .sources ol { font-size: 7pt; line-height: 1.25; padding-left: 1.8em; }
+  .sources li { margin: 0; }
+  .sources .note, figcaption { display: none; }
+  .print-only { display: inline; }
+  footer { font-size: 7pt; margin-top: 4pt; padding-top: 2pt; }
+  .gaps { font-size: 8pt; }
   .label { font-size: 6.4pt; padding: 0 2pt; line-height: 1.15; }
   .scroll { overflow: visible; }
   a { color: inherit; text-decoration: none; }
@@ -96,6 +103,18 @@ fn labels_of(s: &Summary<'_>, source_id: &str) -> Vec<Confidence> {
                 .iter()
                 .filter(|w| w.source_id == source_id)
                 .map(|w| w.confidence),
+        )
+        .chain(
+            d.detention
+                .figures()
+                .iter()
+                .filter(|f| f.source_id == source_id)
+                .map(|f| f.confidence),
+        )
+        .chain(
+            s.quota_counter_statement
+                .filter(|c| c.source_id == source_id)
+                .map(|c| c.confidence),
         )
         .collect();
     [
@@ -206,6 +225,18 @@ impl Summary<'_> {
             escape(&daily),
             self.scenario.days
         );
+        let lines: Vec<String> = self
+            .latest_gaps()
+            .into_iter()
+            .chain(self.latest_pace_line())
+            .collect();
+        if !lines.is_empty() {
+            out.push_str("<ul class=\"gaps\">\n");
+            for line in lines {
+                let _ = writeln!(out, "<li>{}</li>", escape(&line));
+            }
+            out.push_str("</ul>\n");
+        }
     }
 
     fn html_parameters(&self, out: &mut String) {
@@ -391,6 +422,14 @@ impl Summary<'_> {
             );
         }
         out.push_str("</ul>\n");
+        if let Some(c) = self.quota_counter_statement {
+            let _ = writeln!(
+                out,
+                "<p class=\"counter\">{} {}</p>",
+                label(c.confidence),
+                escape(&c.sentence())
+            );
+        }
         if !self.removal_targets.is_empty() {
             out.push_str(
                 "<h3>Removal targets (removals are not arrests; not compared)</h3>\n<ul>\n",
@@ -414,12 +453,28 @@ impl Summary<'_> {
         let o = self.outcome;
         let daily = o.daily_total.display(2);
         let annual = o.annual_total.display(2);
+        let official = self.official_lines();
+        if !official.is_empty() {
+            let _ = writeln!(
+                out,
+                "<section id=\"official\">\n<h2>ICE&#39;s latest official figures {}</h2>\n\
+                 <p class=\"muted\">Book-ins, not arrests: shown beside the arrest years, never ranked with them.</p>\n<ul>",
+                label(Confidence::Official)
+            );
+            for line in &official {
+                let _ = writeln!(out, "<li>{}</li>", escape(line));
+            }
+            out.push_str("</ul>\n");
+            self.html_monthly(out);
+            out.push_str("</section>\n");
+        }
         if let Some(p) = &o.observed {
             let _ = writeln!(
                 out,
                 "<section id=\"observed\">\n<h2>Against the observed 2025 pace {}</h2>\n\
                  <p>{} arrests over {} days (weeks of {} to {}): {} a day on average; {} a day is {} that.</p>\n\
-                 <p>Peak: the week of {} at {} a day; {} a day is {} that.</p>\n</section>",
+                 <p>Peak: the week of {} at {} a day; {} a day is {} that.</p>\n\
+                 <p class=\"muted\">{}</p>\n</section>",
                 label(Confidence::Derived),
                 group_thousands(u128::from(p.arrests)),
                 p.days,
@@ -431,7 +486,8 @@ impl Summary<'_> {
                 p.peak_week,
                 format_f64(p.peak_per_day, 1),
                 escape(&daily),
-                format_multiple(p.multiple_of_peak)
+                format_multiple(p.multiple_of_peak),
+                escape(super::summary::official::WEEKLY_LABEL)
             );
         }
         if !self.reference.is_empty() {
@@ -453,8 +509,8 @@ impl Summary<'_> {
         }
         if !self.milestones.is_empty() {
             out.push_str(
-                "<section id=\"milestones\">\n<h2>Milestones</h2>\n\
-                 <p class=\"muted\">At the scenario's daily pace, from day 1.</p>\n<ul>\n",
+                "<section id=\"milestones\">\n<h2>Milestones <span class=\"muted\">(at the scenario's \
+                 daily pace, from day 1)</span></h2>\n<ul>\n",
             );
             for m in &self.milestones {
                 let _ = writeln!(out, "<li>{}</li>", escape(&m.sentence()));
@@ -470,8 +526,41 @@ impl Summary<'_> {
         }
     }
 
+    /// With `--monthly`: ICE-arrest book-ins a day, month by month.
+    fn html_monthly(&self, out: &mut String) {
+        let Some(months) = &self.monthly else {
+            return;
+        };
+        let _ = writeln!(
+            out,
+            "<h3>{} a day, by month</h3>\n<div class=\"scroll\"><table>\n<tr><th>Month</th>\
+             <th class=\"n\">Book-ins</th><th class=\"n\">Days</th><th class=\"n\">Per day</th>\
+             <th>Source</th></tr>",
+            escape(crate::data::BOOK_INS_NAME)
+        );
+        for m in months {
+            let _ = writeln!(
+                out,
+                "<tr><td>{}{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+                 <td><a href=\"#src-{}\">{}</a></td></tr>",
+                m.month.strftime("%Y-%m"),
+                if m.full { "" } else { " (partial)" },
+                group_thousands(u128::from(m.book_ins)),
+                m.days,
+                format_f64(m.per_day, 1),
+                escape(&m.source_id),
+                escape(&m.source_id)
+            );
+        }
+        out.push_str("</table></div>\n");
+    }
+
     fn html_sources(&self, out: &mut String) {
-        out.push_str("<section id=\"sources\" class=\"sources\">\n<h2>Sources</h2>\n<ol>\n");
+        out.push_str(
+            "<section id=\"sources\" class=\"sources\">\n<h2>Sources \
+             <span class=\"print-only muted\">(each one's notes: on screen, or \
+             <code>arrest-scenarios sources</code>)</span></h2>\n<ol>\n",
+        );
         for s in &self.sources {
             let labels: Vec<String> = labels_of(self, &s.id).into_iter().map(label).collect();
             let date = if s.date.is_empty() {
@@ -487,7 +576,7 @@ impl Summary<'_> {
             let note = if s.note.is_empty() {
                 String::new()
             } else {
-                format!(" <span class=\"muted\">{}</span>", escape(&s.note))
+                format!(" <span class=\"muted note\">{}</span>", escape(&s.note))
             };
             let _ = writeln!(
                 out,

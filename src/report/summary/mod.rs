@@ -2,7 +2,7 @@
 
 mod machine;
 mod markdown;
-mod official;
+pub(super) mod official;
 mod text;
 
 use serde::Serialize;
@@ -44,17 +44,17 @@ pub struct Summary<'a> {
     /// A ramp-up, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ramp: Option<RampSummary>,
-    /// The reported counter-statement to the quotas, shown wherever they are listed.
-    pub quota_counter_statement: Option<&'static crate::data::CounterStatement>,
-    /// ICE-arrest book-ins per day of each month (FY2019 on), when asked for.
-    #[serde(rename = "monthly_book_ins", skip_serializing_if = "Option::is_none")]
-    pub monthly: Option<Vec<model::MonthlyBookIns>>,
     /// The data the outcome was computed from (the HTML page's offices, chart and labels).
     #[serde(skip)]
     pub data: &'a Dataset,
     /// The scenario's name when it was saved with one (the HTML page's title).
     #[serde(skip)]
     pub name: Option<String>,
+    /// The reported counter-statement to the quotas, shown wherever they are listed.
+    pub quota_counter_statement: Option<&'static crate::data::CounterStatement>,
+    /// ICE-arrest book-ins per day of each month (FY2019 on), when asked for.
+    #[serde(rename = "monthly_book_ins", skip_serializing_if = "Option::is_none")]
+    pub monthly: Option<Vec<model::MonthlyBookIns>>,
 }
 
 /// A ramp-up's totals (the day-by-day curve is left out of reports).
@@ -188,10 +188,10 @@ impl<'a> Summary<'a> {
             explanation: crate::analysis::explain(scenario, outcome, data),
             milestones: crate::analysis::milestones(scenario, outcome, data),
             ramp: None,
-            quota_counter_statement: counter,
-            monthly: None,
             data,
             name: None,
+            quota_counter_statement: counter,
+            monthly: None,
         }
     }
 
