@@ -288,6 +288,37 @@ pub fn save_new(dir: &Path, name: &str, s: &Scenario) -> Result<PathBuf, SavedEr
     Ok(path)
 }
 
+const TMP_PREFIX: &str = ".arrest-scenarios-";
+const TMP_SUFFIX: &str = ".tmp";
+/// A temporary file older than this was left by a save that was interrupted (killed, or
+/// the machine stopped); a younger one may belong to a save under way in another process.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Remove the temporary files that interrupted saves left in `dir`. Best effort: a file
+/// that cannot be removed is left, and nothing else in the folder is touched.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX)) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Write `bytes` to a new file at `path`, atomically: all or nothing, never over an
 /// existing file.
 ///
@@ -307,9 +338,10 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SavedError> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
+    remove_stale_temporaries(dir);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".arrest-scenarios-")
-        .suffix(".tmp")
+        .prefix(TMP_PREFIX)
+        .suffix(TMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
@@ -532,6 +564,28 @@ mod tests {
             "{names:?}"
         );
         assert!(matches!(file_name("  !!! "), Err(SavedError::BadName(_))));
+    }
+
+    #[test]
+    fn an_interrupted_saves_leftovers_are_removed_on_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".arrest-scenarios-AbC123.tmp");
+        let young = dir.path().join(".arrest-scenarios-XyZ789.tmp");
+        let other = dir.path().join("notes.tmp");
+        for p in [&old, &young, &other] {
+            std::fs::write(p, b"half a scenario").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        write_new(&dir.path().join("plan.toml"), b"x").unwrap();
+        assert!(!old.exists(), "an hour-old leftover is removed");
+        assert!(young.exists(), "a save that may be under way is left alone");
+        assert!(other.exists(), "other files are never touched");
     }
 
     #[test]

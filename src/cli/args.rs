@@ -153,7 +153,7 @@ pub enum Command {
     /// One line per file: its file name, its name and its daily total; a file that cannot
     /// be used is listed with its error.
     Scenarios,
-    /// Count a record-level arrest release (CSV or XLSX) by period, and by office.
+    /// Count record-level arrest releases (CSV, gzip CSV, XLSX or Parquet) by period, and by office.
     ///
     /// Prints the counts per period (and office), what was read, counted and skipped and
     /// why, duplicates, partial periods and unmatched offices. With --format csv only the

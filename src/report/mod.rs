@@ -15,7 +15,7 @@ mod summary;
 pub use compare::{CompareRow, Comparison, compare};
 pub use grid::grid;
 pub use listings::{loaded, presets, presets_listing, sources};
-pub use records::{records, records_notes};
+pub use records::{RecordsView, records, records_notes};
 pub use summary::{QuotaWords, RampSummary, Summary};
 
 /// Output formats of `summary`.
