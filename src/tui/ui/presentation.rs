@@ -173,9 +173,16 @@ impl Screen<'_> {
         };
         // The sizes follow the comparisons, so the totals keep their size while the
         // arithmetic is stepped through.
-        let comparisons = self.comparison_blocks(area.width);
+        let mut comparisons = self.comparison_blocks(area.width);
         let bigs: Vec<&str> = comparisons.iter().map(|b| b.big.as_str()).collect();
-        let plan = choose([&daily, &annual], &bigs, &caption_rows(&comparisons), area);
+        let mut plan = choose([&daily, &annual], &bigs, &caption_rows(&comparisons), area);
+        // The latest official pace comes third: where the three do not fit in large
+        // text, it gives way (the Scenario tab still shows it).
+        if plan.small == Size::Plain && comparisons.len() > 2 {
+            comparisons.truncate(2);
+            let bigs: Vec<&str> = comparisons.iter().map(|b| b.big.as_str()).collect();
+            plan = choose([&daily, &annual], &bigs, &caption_rows(&comparisons), area);
+        }
         let blocks = self.step_blocks().unwrap_or(comparisons);
         let captions = caption_rows(&blocks);
         let h = plan.total.height();
@@ -373,6 +380,19 @@ impl Screen<'_> {
                         .into_owned(),
                     t.label(),
                 )],
+                caption_first: false,
+            });
+        }
+        if let Some(p) = &o.latest_official_pace {
+            blocks.push(Block {
+                big: format!("{} latest pace", format_multiple(p.multiple)),
+                caption: vec![
+                    Line::styled(p.comparison_sentence(o.daily_total), t.label()),
+                    Line::styled(
+                        crate::text::escape_controls(&p.pace_sentence()).into_owned(),
+                        t.hint(),
+                    ),
+                ],
                 caption_first: false,
             });
         }
