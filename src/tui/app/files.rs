@@ -102,17 +102,26 @@ impl App {
                 }
             }
         }
+        // Named after the scenario: the preset it equals, else "custom".
+        let what = crate::model::matching_presets(&self.scenario, &self.presets)
+            .first()
+            .and_then(|p| crate::saved::file_name(&p.id).ok())
+            .map(|f| f.trim_end_matches(".toml").to_string())
+            .unwrap_or_else(|| "custom".to_string());
         let base = (1..1000)
             .map(|n| {
                 let name = if n == 1 {
-                    format!("arrest-scenario-{stamp}")
+                    format!("arrest-scenario-{what}-{stamp}")
                 } else {
-                    format!("arrest-scenario-{stamp}-{n}")
+                    format!("arrest-scenario-{what}-{stamp}-{n}")
                 };
                 self.export_dir.join(name)
             })
             .find(|b| texts.iter().all(|(ext, _)| !b.with_extension(ext).exists()))
-            .unwrap_or_else(|| self.export_dir.join(format!("arrest-scenario-{stamp}")));
+            .unwrap_or_else(|| {
+                self.export_dir
+                    .join(format!("arrest-scenario-{what}-{stamp}"))
+            });
         let mut written = Vec::new();
         for (ext, text) in &texts {
             if let Err(e) = saved::write_new(&base.with_extension(ext), text.as_bytes()) {

@@ -213,7 +213,7 @@ mod depth_tests {
         let text = a.message.as_ref().unwrap().text.clone();
         assert!(
             text.starts_with(&format!(
-                "Exported {}/arrest-scenario-",
+                "Exported {}/arrest-scenario-wapo-per-office-",
                 dir.path().display()
             )),
             "{text}"
