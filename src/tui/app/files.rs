@@ -106,8 +106,10 @@ impl App {
         let what = crate::model::matching_presets(&self.scenario, &self.presets)
             .first()
             .and_then(|p| crate::saved::file_name(&p.id).ok())
-            .map(|f| f.trim_end_matches(".toml").to_string())
-            .unwrap_or_else(|| "custom".to_string());
+            .map_or_else(
+                || "custom".to_string(),
+                |f| f.trim_end_matches(".toml").to_string(),
+            );
         let base = (1..1000)
             .map(|n| {
                 let name = if n == 1 {
