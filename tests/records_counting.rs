@@ -259,3 +259,35 @@ fn two_files_are_counted_together_with_overlaps_reported() {
             b.display()
         )));
 }
+
+#[test]
+fn a_long_table_says_when_office_periods_without_arrests_are_not_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = file(
+        &dir,
+        "r.csv",
+        "apprehension_date,apprehension_aor\n2025-01-01,Dallas Area of Responsibility\n\
+         2025-01-03,Houston Area of Responsibility\n2025-01-03,Dallas Area of Responsibility\n",
+    );
+    // HOU on 2025-01-01 counted nothing: one pair is missing from the long table.
+    app()
+        .arg("records")
+        .arg(&f)
+        .args(["--by", "day", "--office", "--format", "csv"])
+        .assert()
+        .success()
+        .stdout("date,office,count\n2025-01-01,DAL,1\n2025-01-03,DAL,1\n2025-01-03,HOU,1\n")
+        .stderr(predicate::str::contains(
+            "note: 1 office-period pairs with no counted arrests are not listed (an office \
+             missing from a period counted none there); --wide lists every office and period, \
+             with zeros\n",
+        ));
+    // Every office in every period: nothing to say.
+    app()
+        .arg("records")
+        .arg(&f)
+        .args(["--by", "month", "--office", "--format", "csv"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("not listed").not());
+}

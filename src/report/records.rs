@@ -466,7 +466,26 @@ pub fn records_notes(
             listed(partial.into_iter(), total)
         ));
     }
+    notes.extend(unlisted_pairs(rows));
     notes
+}
+
+/// A long table lists only what was counted: say so when offices are missing from some
+/// periods, so a missing row is not read as a gap in the data.
+fn unlisted_pairs(rows: &[crate::records::PeriodRow]) -> Option<String> {
+    let periods: std::collections::BTreeSet<&str> =
+        rows.iter().map(|r| r.period.as_str()).collect();
+    let offices: std::collections::BTreeSet<&str> =
+        rows.iter().filter_map(|r| r.office.as_deref()).collect();
+    let pairs = periods.len().saturating_mul(offices.len());
+    (!offices.is_empty() && rows.len() < pairs).then(|| {
+        format!(
+            "{} office-period pairs with no counted arrests are not listed (an office \
+             missing from a period counted none there); --wide lists every office and \
+             period, with zeros",
+            group_thousands(u128::try_from(pairs - rows.len()).unwrap_or(u128::MAX))
+        )
+    })
 }
 
 /// DDP's duplicate flags, the rule applied, and both totals.
