@@ -1,6 +1,7 @@
 //! Write a DDP-shaped file for benchmarks and trials:
 //! `cargo run --release --example gen_ddp -- ROWS FILE [SEED]`. A FILE ending in
-//! `.xlsx` is written as a workbook with DDP's six preamble rows above the header.
+//! `.xlsx` is written as a workbook with DDP's six preamble rows above the header; one
+//! ending in `.parquet` as DDP's processed Parquet (zstd, one row group).
 
 use rust_xlsxwriter::Workbook;
 
@@ -14,6 +15,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let xlsx = std::path::Path::new(path)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    if path.ends_with(".parquet") {
+        arrest_scenarios::synth::write_parquet(std::path::Path::new(path), rows, seed, rows)?;
+        return Ok(());
+    }
     if !xlsx {
         arrest_scenarios::synth::write_csv(std::fs::File::create(path)?, rows, seed)?;
         return Ok(());

@@ -22,6 +22,7 @@
 
 pub mod analysis;
 pub mod capacity;
+pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod fsread;

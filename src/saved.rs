@@ -384,6 +384,37 @@ pub fn save_new(dir: &Path, name: &str, s: &Scenario) -> Result<PathBuf, SavedEr
     Ok(path)
 }
 
+const TMP_PREFIX: &str = ".arrest-scenarios-";
+const TMP_SUFFIX: &str = ".tmp";
+/// A temporary file older than this was left by a save that was interrupted (killed, or
+/// the machine stopped); a younger one may belong to a save under way in another process.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Remove the temporary files that interrupted saves left in `dir`. Best effort: a file
+/// that cannot be removed is left, and nothing else in the folder is touched.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(TMP_PREFIX) && name.ends_with(TMP_SUFFIX)) {
+            continue;
+        }
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(std::fs::Metadata::is_file)
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if stale {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Write `bytes` to a new file at `path`, atomically: all or nothing, never over an
 /// existing file.
 ///
@@ -403,9 +434,10 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), SavedError> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(io)?;
+    remove_stale_temporaries(dir);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".arrest-scenarios-")
-        .suffix(".tmp")
+        .prefix(TMP_PREFIX)
+        .suffix(TMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
@@ -631,6 +663,28 @@ mod tests {
     }
 
     #[test]
+    fn an_interrupted_saves_leftovers_are_removed_on_the_next_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join(".arrest-scenarios-AbC123.tmp");
+        let young = dir.path().join(".arrest-scenarios-XyZ789.tmp");
+        let other = dir.path().join("notes.tmp");
+        for p in [&old, &young, &other] {
+            std::fs::write(p, b"half a scenario").unwrap();
+        }
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        std::fs::File::options()
+            .write(true)
+            .open(&old)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        write_new(&dir.path().join("plan.toml"), b"x").unwrap();
+        assert!(!old.exists(), "an hour-old leftover is removed");
+        assert!(young.exists(), "a save that may be under way is left alone");
+        assert!(other.exists(), "other files are never touched");
+    }
+
+    #[test]
     fn a_failed_write_leaves_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let entries = |d: &Path| {
@@ -656,5 +710,42 @@ mod tests {
         assert!(matches!(err, SavedError::Exists(_)), "{err}");
         assert_eq!(std::fs::read(dir.path().join("kept.toml")).unwrap(), b"old");
         assert_eq!(entries(dir.path()), ["kept.toml", "plan.toml"]);
+    }
+
+    #[test]
+    fn an_unreadable_folder_is_one_error_entry_and_a_missing_one_is_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("not-a-folder");
+        std::fs::write(&file, "").unwrap();
+        let listed = list(&file, &offices());
+        assert_eq!(listed.len(), 1);
+        let err = listed[0].as_ref().unwrap_err();
+        assert!(matches!(err, SavedError::Folder { .. }), "{err}");
+        assert!(err.to_string().starts_with(&format!(
+            "{}: the scenarios folder cannot be read: ",
+            file.display()
+        )));
+        assert!(list(&dir.path().join("none"), &offices()).is_empty());
+        assert!(
+            list_dir(&dir.path().join("none"), &offices())
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn a_scenario_file_over_the_cap_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let big = dir.path().join("big.toml");
+        let f = std::fs::File::create(&big).unwrap();
+        f.set_len(crate::fsread::MAX_SCENARIO_FILE + 1).unwrap();
+        let err = load(&big, &offices()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{}: is 1,048,577 bytes, more than the 1,048,576 bytes a file here may have",
+                big.display()
+            )
+        );
     }
 }

@@ -204,7 +204,7 @@ fn the_explain_tab_walks_through_the_capacity_steps() {
     insta::assert_snapshot!(draw(&a, Theme::COLOR, 80, 24).backend());
     a.update(Action::RevealNext);
     let screen = text(&draw(&a, Theme::COLOR, 80, 24));
-    assert!(screen.contains("~81,849.6 people held at"), "{screen}");
+    assert!(screen.contains("= ~81,849.6 people held"), "{screen}");
     // Past the last capacity step everything shows again.
     for _ in 0..a.derived().capacity_steps.len() {
         a.update(Action::RevealNext);

@@ -272,3 +272,57 @@ fn control_characters_from_the_data_folder_never_reach_the_terminal() {
         "error: the data has 1 problem:\n  annual_arrests.csv line 2, column \"arrests\": '1\\x1b[2J' is not a whole number\n"
     );
 }
+
+#[test]
+fn control_characters_in_data_notes_are_escaped_in_text_and_markdown_summaries() {
+    let annual = common::bundled("annual_arrests.csv").replacen(
+        "Matches ICE's own ERO report",
+        "Matches \u{1b}]0;pwned\u{7} report",
+        1,
+    );
+    let dir = common::data_dir(&[("annual_arrests.csv", annual.as_bytes())]);
+    for format in ["text", "markdown"] {
+        let out = app()
+            .args(["summary", "--format", format, "--data-dir"])
+            .arg(dir.path())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("Matches \\x1b]0;pwned\\x07 report"),
+            "{format}"
+        );
+        assert!(!text.contains(['\u{1b}', '\u{7}']), "{format}");
+    }
+    // JSON keeps the exact value (escaped by JSON itself).
+    let out = app()
+        .args(["summary", "--format", "json", "--data-dir"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let fy2016 = json["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["fiscal_year"] == 2016)
+        .unwrap();
+    assert_eq!(fy2016["note"], "Matches \u{1b}]0;pwned\u{7} report");
+}
+
+#[test]
+fn errors_in_a_file_with_cr_only_line_ends_name_the_right_line() {
+    let annual = common::bundled("annual_arrests.csv")
+        .replacen("2015,117983", "2015,11x983", 1)
+        .replace('\n', "\r");
+    assert_eq!(
+        check_stderr("annual_arrests.csv", annual.as_bytes()),
+        "error: the data has 1 problem:\n  annual_arrests.csv line 6, column \"arrests\": '11x983' is not a whole number\n"
+    );
+}

@@ -199,7 +199,7 @@ fn a_data_dir_copy_replaces_the_bundled_one() {
         .collect();
     let dir = data_dir(&[(FILE, (fy2019.join("\n") + "\n").as_bytes())]);
     let d = Dataset::from_dir(dir.path()).unwrap();
-    assert_eq!(d.detention.figures.len(), 118);
+    assert_eq!(d.detention.figures().len(), 118);
     assert_eq!(d.detention.latest_full_year(), Some(2019));
     assert_eq!(d.detention.ice_book_ins(2019), Some(137_084));
     let origin = d.origins.iter().find(|(n, _)| *n == FILE).unwrap();
@@ -312,4 +312,36 @@ fn summary_monthly_shows_every_fiscal_year_per_day() {
     ));
     assert!(text.contains("\n  2026 1,181 1,149 1,220 1,164 1,025   955   930*\n"));
     assert!(text.lines().all(|l| l.chars().count() <= 80));
+}
+
+#[test]
+fn the_counter_statement_is_shown_wherever_the_quotas_are_listed() {
+    let run = |args: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("arrest-scenarios")
+            .unwrap()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    let presets = run(&["presets"]);
+    assert!(presets.ends_with(
+        "gothamist-1800      1,800 a day (Gothamist/WNYC, 2025-01-27)\naxios-3000          3,000 a day (Axios, 2025-05-28)\n\nReported counter-statement: in August 2025 the Justice Department told the\n  Ninth Circuit that \"neither ICE leadership nor its field offices have been\n  directed to meet any numerical quota or target for arrests\" (The New Republic,\n  2025-08-04, reported).\n"
+    ));
+    let md = run(&["summary", "--format", "markdown"]);
+    assert!(md.contains("- Reported counter-statement: in August 2025 the Justice Department told the Ninth Circuit that \"neither ICE leadership nor its field offices have been directed to meet any numerical quota or target for arrests\" (The New Republic, 2025-08-04, reported).\n"));
+    assert!(md.contains("- Latest official pace: ICE-arrest initial book-ins into detention, Oct 2025-Mar 2026: 203,314 in 182 days = 1,117.1 a day (official).\n"));
+    // Without the counter-statement's source in sources.csv, nothing unsourced is shown.
+    let sources = common::bundled("sources.csv")
+        .lines()
+        .filter(|l| !l.starts_with("newrepublic-2025-08-04,"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    let dir = data_dir(&[("sources.csv", sources.as_bytes())]);
+    let d = Dataset::from_dir(dir.path()).unwrap();
+    assert!(d.quota_counter_statement().is_none());
 }

@@ -936,7 +936,7 @@ fn every_bundled_detention_value_matches_the_fact_file() {
     let d = Dataset::bundled().unwrap();
     let got: Vec<Got<'_>> = d
         .detention
-        .figures
+        .figures()
         .iter()
         .map(|f| {
             (
@@ -964,7 +964,7 @@ fn every_bundled_detention_value_matches_the_fact_file() {
     assert_eq!(got, want);
     assert!(
         d.detention
-            .figures
+            .figures()
             .iter()
             .all(|f| f.confidence == Confidence::Official)
     );

@@ -100,7 +100,9 @@ fn text_report_says_what_was_skipped() {
         "{text}"
     );
     assert!(
-        text.contains("DDP's duplicate_likely flags 1 row: counted; --drop-duplicates leaves"),
+        text.contains(
+            "DDP's duplicate_likely flags 1 row: counted; --duplicates drop leaves out the"
+        ),
         "{text}"
     );
     assert!(

@@ -85,7 +85,7 @@ proptest! {
             (Ok(w), Ok(c)) => {
                 let skipped: u64 = w.stats.skipped.iter().map(|(_, n)| n).sum();
                 prop_assert_eq!(w.stats.rows_read, w.stats.rows_counted + skipped);
-                let by_day: u64 = w.days.values().flatten().map(|(_, n)| n).sum();
+                let by_day: u64 = w.days.values().flatten().map(|(_, _, n)| n).sum();
                 prop_assert_eq!(by_day, w.stats.rows_counted);
                 prop_assert_eq!(&w.days, &c.days);
                 prop_assert_eq!(&w.offices, &c.offices);

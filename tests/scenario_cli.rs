@@ -229,3 +229,60 @@ fn each_command_says_what_it_prints() {
     let help = stdout_of(&["grid", "--help"]);
     assert!(help.contains("each cell is an annual total"), "{help}");
 }
+
+#[test]
+fn compare_survives_huge_and_hostile_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "A".repeat(70_000);
+    let a = dir.path().join("a.toml");
+    let b = dir.path().join("b.toml");
+    std::fs::write(
+        &a,
+        format!("name = \"{long}\"\noffices = 25\nper_office = \"75\"\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "name = \"\\u001b]0;pwned\\u0007x|y\"\noffices = 20\nper_office = \"75\"\n",
+    )
+    .unwrap();
+    for format in ["text", "markdown"] {
+        let out = app()
+            .arg("compare")
+            .arg(&a)
+            .arg(&b)
+            .args(["--format", format])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{format}: raw controls"
+        );
+        assert!(text.contains("\\x1b]0;pwned\\x07x"), "{format}");
+        assert!(
+            text.contains(&format!("{}…", "A".repeat(59))),
+            "{format}: cut with a mark"
+        );
+        assert!(
+            text.lines().all(|l| l.chars().count() < 400),
+            "{format}: no line padded out"
+        );
+    }
+    // CSV and JSON keep the exact name.
+    let out = app()
+        .arg("compare")
+        .arg(&a)
+        .arg(&b)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["names"][0].as_str().unwrap().len(), 70_000);
+    assert_eq!(json["names"][1], "\u{1b}]0;pwned\u{7}x|y");
+}

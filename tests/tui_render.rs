@@ -314,8 +314,90 @@ fn presentation_mode_at_80x24() {
     insta::assert_snapshot!(t.backend());
     let screen = text(&t);
     assert!(screen.contains("arrests a day"));
-    assert!(screen.contains("6.03 times FY2024's 113,431 arrests (ICE FY2024 report)."));
+    assert!(screen.contains("684,375 a year is 570,944 more than FY2024's 113,431"));
+    assert!(screen.contains("1,875 a day is 1,565.1 more than FY2024's 309.9 a day"));
+    assert!(screen.contains("1,875 a day is 375 above the reported 1,200-1,500"));
     assert!(!screen.contains("Sources:"), "everything else is hidden");
+}
+
+/// The rows the big digits of the daily total take: the rows between the parameter
+/// strip and the "arrests a day" label.
+fn digit_rows(width: u16, height: u16) -> usize {
+    let screen = text(&draw(
+        &with(&[Action::TogglePresentation]),
+        Theme::MONO,
+        width,
+        height,
+    ));
+    let lines: Vec<&str> = screen.lines().collect();
+    let strip = lines.iter().position(|l| l.contains("25 offices")).unwrap();
+    let label = lines
+        .iter()
+        .position(|l| l.contains("arrests a day"))
+        .unwrap();
+    label - strip - 1
+}
+
+#[test]
+fn presentation_digits_grow_with_the_screen() {
+    let small = digit_rows(80, 24);
+    let large = digit_rows(200, 60);
+    assert_eq!((small, large), (4, 8));
+    assert!(large * 2 >= small * 3, "at least 1.5x as tall at 200x60");
+    assert!(digit_rows(120, 40) >= small);
+}
+
+#[test]
+fn presentation_steps_through_the_arithmetic_and_blanks() {
+    let mut a = with(&[Action::TogglePresentation, Action::RevealNext]);
+    let screen = text(&draw(&a, Theme::MONO, 80, 24));
+    assert!(
+        screen.contains("Step 1 of 18: 75 arrests per office per day x 25 offices ="),
+        "{screen}"
+    );
+    assert!(a.presenting(), "stepping stays in presentation mode");
+    a.update(Action::RevealNext);
+    let screen = text(&draw(&a, Theme::MONO, 80, 24));
+    assert!(screen.contains("1,875 arrests per day"), "step 1 answered");
+    assert!(screen.contains("Step 2 of 18: 1,875 a day x 365 days ="));
+    a.update(Action::ToggleBlank);
+    let blank = text(&draw(&a, Theme::MONO, 80, 24));
+    assert!(blank.chars().all(|c| c == ' ' || c == '\n'), "{blank}");
+    a.update(Action::ToggleBlank);
+    assert!(text(&draw(&a, Theme::MONO, 80, 24)).contains("arrests a day"));
+}
+
+#[test]
+fn presentation_never_cuts_a_huge_number_without_a_mark() {
+    let mut a = with(&[Action::StartEdit]);
+    for c in "4294967295".chars() {
+        a.update(Action::EditChar(c));
+    }
+    a.update(Action::ConfirmEdit);
+    a.update(Action::Down);
+    a.update(Action::StartEdit);
+    for c in "1000000000000".chars() {
+        a.update(Action::EditChar(c));
+    }
+    a.update(Action::ConfirmEdit);
+    a.update(Action::TogglePresentation);
+    for (w, h) in [(60, 18), (80, 24), (200, 60)] {
+        let screen = text(&draw(&a, Theme::MONO, w, h));
+        // Too wide for big glyphs: written out whole as plain text (or cut with a mark).
+        for total in [a.outcome().daily_total, a.outcome().annual_total] {
+            let shown = total.display(0);
+            assert!(
+                screen.contains(&shown) || screen.contains(&format!("{}…", &shown[..10])),
+                "{w}x{h}: {shown}\n{screen}"
+            );
+        }
+        // The parameter strip is cut with a mark, not at the edge.
+        let strip = screen.lines().find(|l| l.contains("offices")).unwrap();
+        assert!(
+            strip.trim_end().ends_with("days") || strip.contains('…'),
+            "{strip}"
+        );
+    }
 }
 
 #[test]

@@ -11,6 +11,7 @@ use crate::model::{self, Scenario};
 use crate::number::Fixed3;
 use crate::report::Format;
 
+pub use super::chart::ChartArgs;
 pub use super::records::RecordsArgs;
 
 /// Output formats, as the command line names them.
@@ -24,6 +25,8 @@ pub enum FormatArg {
     Json,
     /// Headings and tables, with source links.
     Markdown,
+    /// A self-contained printable page with an inline chart (`summary` only).
+    Html,
 }
 
 impl Cli {
@@ -48,6 +51,7 @@ impl From<FormatArg> for Format {
             FormatArg::Csv => Format::Csv,
             FormatArg::Json => Format::Json,
             FormatArg::Markdown => Format::Markdown,
+            FormatArg::Html => Format::Html,
         }
     }
 }
@@ -149,7 +153,7 @@ pub enum Command {
     /// One line per file: its file name, its name and its daily total; a file that cannot
     /// be used is listed with its error.
     Scenarios,
-    /// Count a record-level arrest release (CSV or XLSX) by period, and by office.
+    /// Count record-level arrest releases (CSV, gzip CSV, XLSX or Parquet) by period, and by office.
     ///
     /// Prints the counts per period (and office), what was read, counted and skipped and
     /// why, duplicates, partial periods and unmatched offices. With --format csv only the
@@ -163,6 +167,13 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Draw a chart of the scenario as a standalone SVG (for slides and handouts).
+    ///
+    /// Prints (or writes with --out, atomically) an SVG document, 1280 x 720 by default: the
+    /// fiscal years against the scenario, the 2025 weekly pace against it and the quotas, or
+    /// a ramp-up's cumulative arrests; with a title, axis titles with units, value labels, a
+    /// legend and a source line.
+    Chart(ChartArgs),
 }
 /// `compare`'s arguments.
 #[derive(Debug, Clone, Args)]

@@ -16,10 +16,12 @@ pub const EXIT_USAGE: u8 = 2;
 pub const EXIT_FAILURE: u8 = 1;
 
 mod args;
+mod chart;
 mod commands;
 mod records;
 
 pub use args::*;
+pub use chart::{ChartCommandError, ChartFormatArg, KindArg, write_atomic};
 use commands::{goal_text, scenarios_text};
 pub use records::{PeriodArg, progress_bar};
 
@@ -102,41 +104,16 @@ impl From<report::ReportError> for Failure {
 /// The text a command prints.
 fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Result<String, Failure> {
     let presets = model::presets(data);
+    if let Some(name) = html_refused(command) {
+        return Err(Failure::Usage(format!(
+            "--format html is only for summary; {name} takes text, csv, json or markdown"
+        )));
+    }
     Ok(match command {
         Command::Check => report::loaded(data),
         Command::Sources => report::sources(data),
-        Command::Presets => report::presets(&presets),
-        Command::Summary(args) => {
-            let s = args
-                .scenario
-                .scenario(data, &presets)
-                .map_err(|e| Failure::usage(&e))?;
-            let saved = args
-                .scenario
-                .saved_capacity(data)
-                .map_err(|e| Failure::usage(&e))?;
-            let settings = args.capacity.settings().over(saved);
-            let outcome = model::evaluate(&s, data);
-            let defaults = crate::capacity::Defaults::of(data);
-            let capacity = crate::capacity::check(
-                &s,
-                &outcome,
-                data,
-                &defaults,
-                defaults.resolve(&settings),
-                args.ramp_weeks,
-            );
-            let mut summary = Summary::new(&s, &outcome, data, &presets);
-            if args.monthly {
-                summary = summary.with_monthly(data);
-            }
-            match args.ramp_weeks {
-                Some(w) => summary.with_ramp(w),
-                None => summary,
-            }
-            .with_capacity(capacity, &defaults, data)
-            .render(args.format.into())?
-        }
+        Command::Presets => report::presets_listing(&presets, data),
+        Command::Summary(args) => summary_text(args, data, &presets)?,
         Command::Compare(args) => {
             let mut items = Vec::new();
             let dir = crate::saved::default_dir();
@@ -172,7 +149,35 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
             Ok(text) => text?,
             Err(e) => return Err(Failure::usage(&e)),
         },
+        Command::Chart(args) => {
+            let failure = |e: ChartCommandError| {
+                if e.exit_code() == EXIT_USAGE {
+                    Failure::usage(&e)
+                } else {
+                    Failure::Internal(e.to_string())
+                }
+            };
+            let svg = chart::svg(args, data, &presets).map_err(failure)?;
+            match &args.out {
+                Some(path) => {
+                    write_atomic(path, svg.as_bytes()).map_err(failure)?;
+                    String::new()
+                }
+                None => svg,
+            }
+        }
     })
+}
+
+/// The command's name when it was given `--format html`, which only `summary` has.
+fn html_refused(command: &Command) -> Option<&'static str> {
+    let html = |f: &FormatArg| *f == FormatArg::Html;
+    match command {
+        Command::Compare(a) if html(&a.format) => Some("compare"),
+        Command::Grid(a) if html(&a.format) => Some("grid"),
+        Command::Records(a) if html(&a.format) => Some("records"),
+        _ => None,
+    }
 }
 
 /// Write `text`; a closed pipe ends quietly with success.
@@ -185,6 +190,56 @@ pub fn write_out(out: &mut dyn Write, text: &str, err: &mut dyn Write) -> u8 {
             1
         }
     }
+}
+
+/// The `summary` report with the capacity check (its assumptions from the flags over the
+/// scenario file's, over the sourced defaults).
+fn summary_text(
+    args: &SummaryArgs,
+    data: &Dataset,
+    presets: &[model::Preset],
+) -> Result<String, Failure> {
+    let s = args
+        .scenario
+        .scenario(data, presets)
+        .map_err(|e| Failure::usage(&e))?;
+    let saved = args
+        .scenario
+        .saved_capacity(data)
+        .map_err(|e| Failure::usage(&e))?;
+    let settings = args.capacity.settings().over(saved);
+    let outcome = model::evaluate(&s, data);
+    let defaults = crate::capacity::Defaults::of(data);
+    let capacity = crate::capacity::check(
+        &s,
+        &outcome,
+        data,
+        &defaults,
+        defaults.resolve(&settings),
+        args.ramp_weeks,
+    );
+    let mut summary = Summary::new(&s, &outcome, data, presets);
+    // The handout is titled with a saved scenario's name (already loaded without
+    // error above).
+    summary.name = args
+        .scenario
+        .scenario
+        .as_ref()
+        .and_then(|p| {
+            let dir = crate::saved::default_dir();
+            crate::saved::find(p, dir.as_deref(), &data.offices).ok()
+        })
+        .map(|saved| saved.name);
+    if args.monthly {
+        summary = summary.with_monthly(data);
+    }
+    match args.ramp_weeks {
+        Some(w) => summary.with_ramp(w),
+        None => summary,
+    }
+    .with_capacity(capacity, &defaults, data)
+    .render(args.format.into())
+    .map_err(Failure::from)
 }
 
 #[cfg(test)]

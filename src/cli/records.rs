@@ -36,10 +36,15 @@ impl From<PeriodArg> for Period {
 
 /// `records`' arguments.
 #[derive(Debug, Clone, Args)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "each is a command-line switch"
+)]
 pub struct RecordsArgs {
-    /// The file: CSV (comma, semicolon or tab) or XLSX, one row per arrest.
-    #[arg(value_name = "FILE")]
-    pub file: PathBuf,
+    /// The files, counted together: CSV (comma, semicolon, tab or `|`; gzip too), XLSX
+    /// (every sheet) or Parquet, one row per arrest; `-` reads CSV from stdin.
+    #[arg(value_name = "FILE", required = true, num_args = 1..)]
+    pub files: Vec<PathBuf>,
     /// Group by day, week (starting Sunday), month or fiscal year.
     #[arg(long, value_enum, default_value_t = PeriodArg::Fy)]
     pub by: PeriodArg,
@@ -58,15 +63,60 @@ pub struct RecordsArgs {
     /// Stop with an error (exit 2) at the first bad row.
     #[arg(long)]
     pub strict: bool,
-    /// Leave out rows DDP flags as likely duplicates (`duplicate_likely`).
+    /// Keep or drop the repeat rows of an arrest episode, by DDP's rule
+    /// (`duplicate_drop_row`, else `duplicate_likely` and not `duplicate_episode_first`).
+    #[arg(long, value_enum, default_value_t = DuplicatesArg::Keep)]
+    pub duplicates: DuplicatesArg,
+    /// The same as `--duplicates drop`.
     #[arg(long)]
     pub drop_duplicates: bool,
+    /// Split by the values of a column too, or `at-large` for DDP's at-large and
+    /// custodial split by apprehension method.
+    #[arg(long, value_name = "COLUMN|at-large")]
+    pub group: Option<String>,
+    /// The apprehension method column for `--group at-large`, when not a known name.
+    #[arg(long, value_name = "NAME")]
+    pub method_column: Option<String>,
+    /// Count only rows on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub from: Option<i32>,
+    /// Count only rows on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub to: Option<i32>,
+    /// One row per period and one column per office, zeros filled in.
+    #[arg(long, conflicts_with = "group")]
+    pub wide: bool,
     /// The CSV delimiter instead of the sniffed one: one character, or `tab`.
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<Delimiter>,
     /// Read only this XLSX sheet (by default every sheet, stacked).
     #[arg(long, value_name = "NAME")]
     pub sheet: Option<String>,
+}
+
+/// What to do with the repeat rows of an arrest episode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DuplicatesArg {
+    /// Count every row.
+    Keep,
+    /// Leave out the repeats (DDP counts one row per episode).
+    Drop,
+}
+
+/// `--from`/`--to`: a `YYYY-MM-DD` date, as days since 1970-01-01.
+///
+/// # Errors
+/// Anything else, with the value echoed safely.
+pub fn parse_day(s: &str) -> Result<i32, String> {
+    let ok = s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-';
+    ok.then(|| crate::records::parse_date(s.as_bytes()))
+        .flatten()
+        .ok_or_else(|| {
+            format!(
+                "expected a date as YYYY-MM-DD; got '{}'",
+                crate::text::echo(s)
+            )
+        })
 }
 
 /// A CSV delimiter given on the command line.
@@ -96,9 +146,19 @@ impl RecordsArgs {
             date_column: self.date_column.clone(),
             office_column: self.office_column.clone(),
             strict: self.strict,
-            drop_duplicates: self.drop_duplicates,
+            drop_duplicates: self.drop_duplicates || self.duplicates == DuplicatesArg::Drop,
             delimiter: self.delimiter.map(|d| d.0),
             sheet: self.sheet.clone(),
+            group: self.group.as_ref().map(|g| {
+                if g.eq_ignore_ascii_case("at-large") {
+                    crate::records::group::Group::AtLarge
+                } else {
+                    crate::records::group::Group::Column(g.clone())
+                }
+            }),
+            method_column: self.method_column.clone(),
+            from: self.from,
+            to: self.to,
         }
     }
 }
@@ -114,25 +174,30 @@ pub fn run(
     err: &mut dyn Write,
 ) -> Result<Result<String, report::ReportError>, crate::records::RecordsError> {
     let mut progress = progress_bar();
-    let read = crate::records::read_file(
-        &args.file,
+    let read = crate::records::read_files(
+        &args.files,
         &data.offices,
         &args.options(),
-        &mut |n, total| {
+        &mut |_, n, total| {
             progress(n, total);
         },
     );
     drop(progress);
     let agg = read?;
-    let by = Period::from(args.by);
+    let view = report::RecordsView {
+        period: Period::from(args.by),
+        by_office: args.office,
+        by_group: true,
+        wide: args.wide,
+    };
     let format = Format::from(args.format);
     if format == Format::Csv {
-        let rows = agg.report(by, args.office);
+        let rows = agg.report_by(view.period, view.by_office, view.by_group);
         for note in report::records_notes(&agg, &rows) {
             let _ = writeln!(err, "note: {note}");
         }
     }
-    Ok(report::records(&agg, by, args.office, format))
+    Ok(report::records(&agg, view, format))
 }
 
 /// A progress callback `(done, total)`: a bar on stderr once reading has taken half a

@@ -21,8 +21,8 @@ use serde::Serialize;
 
 pub use annual::{AnnualArrests, FISCAL_YEARS};
 pub use detention::{
-    Agency, BOOK_INS_CAVEAT, BOOK_INS_NAME, Decimal4, Detention, DetentionFigure, MonthsTotal,
-    Period, Series, Workbook,
+    Agency, BOOK_INS_CAVEAT, BOOK_INS_NAME, Decimal4, Detention, DetentionFigure, FullYear,
+    MonthsTotal, Period, Series, Workbook,
 };
 pub use error::{DataError, LoadError};
 pub use offices::FieldOffice;

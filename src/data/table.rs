@@ -45,6 +45,14 @@ pub fn read<R: DeserializeOwned>(
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Old Mac line ends (a lone CR) become LF, so that line numbers count them.
+    let unix;
+    let text = if has_lone_cr(text) {
+        unix = text.replace("\r\n", "\n").replace('\r', "\n");
+        unix.as_str()
+    } else {
+        text
+    };
     if text.trim().is_empty() {
         errors.push(DataError::file(
             file,
@@ -92,6 +100,14 @@ pub fn read<R: DeserializeOwned>(
         ));
     }
     rows
+}
+
+/// Whether `text` has a CR that is not part of a CRLF.
+fn has_lone_cr(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| c == b'\r' && b.get(i + 1) != Some(&b'\n'))
 }
 
 /// A quoted field that does not close properly: the line it opens on, and the line of a

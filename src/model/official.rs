@@ -162,7 +162,7 @@ pub fn latest_pace(data: &Dataset, daily_total: Amount) -> Option<LatestPace> {
         per_day,
         multiple: (per_day > 0.0).then(|| daily / per_day),
         difference: daily - per_day,
-        source_ids: m.source_ids,
+        source_ids: m.source_ids.clone(),
         caveat: BOOK_INS_CAVEAT,
     })
 }
@@ -170,16 +170,14 @@ pub fn latest_pace(data: &Dataset, daily_total: Amount) -> Option<LatestPace> {
 /// The latest full fiscal year's book-ins and removals, when the data has one.
 #[must_use]
 pub fn official_year(data: &Dataset) -> Option<OfficialYear> {
-    let d = &data.detention;
-    let fy = d.latest_full_year()?;
-    let book = d.workbooks().into_iter().find(|w| w.fiscal_year == fy)?;
+    let y = data.detention.full_year()?;
     Some(OfficialYear {
-        fiscal_year: fy,
-        data_through: book.data_through,
-        days: book.days,
-        ice_book_ins: d.ice_book_ins(fy),
-        removals: d.removals(fy),
-        source_id: book.source_id,
+        fiscal_year: y.workbook.fiscal_year,
+        data_through: y.workbook.data_through,
+        days: y.workbook.days,
+        ice_book_ins: y.ice_book_ins,
+        removals: y.removals,
+        source_id: y.workbook.source_id.clone(),
     })
 }
 

@@ -11,7 +11,7 @@ use std::io::Read;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
-use super::count::{Columns, Counter, find_columns, is_true};
+use super::count::{Columns, Counter, find_columns};
 use super::split::{self, End};
 use super::{Aggregate, DATE_COLUMNS, Options, PREAMBLE_LIMIT, RecordsError, parse_date};
 use crate::data::FieldOffice;
@@ -78,11 +78,15 @@ pub fn read_csv_chunked(
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let (tx, rx) = mpsc::sync_channel::<(u64, Vec<u8>)>(workers);
     let rx = Arc::new(Mutex::new(rx));
+    // Emptied chunks come back to the cutter to be filled again: no fresh allocation
+    // (and no fresh pages to fault in) per chunk.
+    let (spare_tx, spare_rx) = mpsc::channel::<Vec<u8>>();
     let stop = AtomicBool::new(false);
     let results: Vec<Result<Counter<'_>, RecordsError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 let rx = Arc::clone(&rx);
+                let spare = spare_tx.clone();
                 let (work, stop) = (&work, &stop);
                 scope.spawn(move || {
                     let mut counter = Counter::new(path, offices, options);
@@ -95,6 +99,7 @@ pub fn read_csv_chunked(
                             stop.store(true, Ordering::Relaxed);
                             return Err(e);
                         }
+                        let _ = spare.send(bytes);
                     }
                     Ok(counter)
                 })
@@ -109,6 +114,7 @@ pub fn read_csv_chunked(
             read_total,
             chunk,
             delimiter,
+            spare: spare_rx,
         };
         let reading = cutter
             .run(head.data_line, &tx, &stop, progress)
@@ -139,6 +145,8 @@ struct Cutter<'a, R> {
     read_total: u64,
     chunk: usize,
     delimiter: u8,
+    /// Chunks the workers are done with.
+    spare: mpsc::Receiver<Vec<u8>>,
 }
 
 impl<R: Read> Cutter<'_, R> {
@@ -166,7 +174,12 @@ impl<R: Read> Cutter<'_, R> {
                 if stop.load(Ordering::Relaxed) {
                     return Ok(());
                 }
-                let rest = self.buffer.split_off(scanned);
+                let mut rest = self.spare.try_recv().unwrap_or_else(|_| {
+                    Vec::with_capacity(self.chunk.min(CHUNK) + split::MAX_RECORD)
+                });
+                rest.clear();
+                rest.extend_from_slice(&self.buffer[scanned..]);
+                self.buffer.truncate(scanned);
                 let bytes = std::mem::replace(self.buffer, rest);
                 let start = line;
                 line += split::count_lines(&bytes);
@@ -189,7 +202,7 @@ impl<R: Read> Cutter<'_, R> {
 }
 
 /// Merge the workers' counts; an I/O error wins, then the earliest `--strict` row.
-fn merge_results<'a>(
+pub(crate) fn merge_results<'a>(
     results: Vec<Result<Counter<'a>, RecordsError>>,
     mut merged: Counter<'a>,
 ) -> Result<Counter<'a>, RecordsError> {
@@ -326,6 +339,10 @@ impl Work<'_> {
     ) -> Result<(), RecordsError> {
         let cols = self.columns;
         let want = cols.last_needed() + 1;
+        let mut needed = vec![false; want];
+        for c in cols.needed() {
+            needed[c] = true;
+        }
         let mut cells: Vec<Cow<'_, [u8]>> = Vec::with_capacity(want);
         // Line numbers are only worked out for bad rows, counted lazily from the last
         // one so the total work stays linear.
@@ -347,14 +364,10 @@ impl Work<'_> {
                 counter.unsplittable(line_of(start), record)?;
             } else if !record.is_empty() {
                 cells.clear();
-                split::cells(record, self.delimiter, want, &mut cells);
+                split::cells_where(record, self.delimiter, want, |i| needed[i], &mut cells);
                 let cell = |i: usize| cells.get(i).map_or(&[][..], |c| &**c);
-                let date_cell = cell(cols.date);
-                let office = cols.office.map(cell);
-                let duplicate = cols.duplicate.map(|i| is_true(cell(i)));
-                if let Some((reason, value)) =
-                    counter.row(parse_date(date_cell), date_cell, office, duplicate)
-                {
+                let row = cols.row(parse_date(cell(cols.date)), cell);
+                if let Some((reason, value)) = counter.row(row) {
                     counter.skip(line_of(start), reason, &value)?;
                 }
             }

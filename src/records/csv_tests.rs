@@ -44,13 +44,15 @@ fn counts_skips_and_line_numbers() {
                 line: 6,
                 reason: SkipReason::UnparseableDate,
                 value: "not a date".into(),
-                sheet: None
+                sheet: None,
+                file: None
             },
             BadRow {
                 line: 7,
                 reason: SkipReason::MissingOffice,
                 value: String::new(),
-                sheet: None
+                sheet: None,
+                file: None
             },
         ]
     );
@@ -258,7 +260,8 @@ fn an_unterminated_quote_is_reported_by_line_and_later_rows_still_count() {
             line: 2,
             reason: SkipReason::UnterminatedQuote,
             value: "2025-01-02,\"Dallas".into(),
-            sheet: None
+            sheet: None,
+            file: None
         }]
     );
     let strict = Options {

@@ -12,7 +12,10 @@
 pub mod count;
 pub mod csv;
 pub mod dates;
+pub mod files;
+pub mod group;
 pub mod office;
+pub mod parquet;
 pub mod period;
 pub mod source;
 pub mod split;
@@ -22,6 +25,7 @@ use serde::Serialize;
 
 pub use csv::read_csv;
 pub use dates::{civil, day_number, iso, parse_date};
+pub use files::{FileRows, Overlap, read_files};
 pub use office::resolve_office;
 pub use period::{Period, PeriodRow};
 pub use source::read_file;
@@ -58,6 +62,14 @@ pub struct Options {
     pub delimiter: Option<u8>,
     /// Only this sheet of an XLSX workbook (all of them, stacked, by default).
     pub sheet: Option<String>,
+    /// A dimension beside period and office.
+    pub group: Option<group::Group>,
+    /// The apprehension method column for `--group at-large`, when not a known name.
+    pub method_column: Option<String>,
+    /// Count only rows on or after this day (days since 1970-01-01).
+    pub from: Option<i32>,
+    /// Count only rows on or before this day.
+    pub to: Option<i32>,
 }
 
 /// Why a records file cannot be read.
@@ -129,20 +141,23 @@ pub enum SkipReason {
     UnparseableDate,
     /// The office cell is empty.
     MissingOffice,
-    /// Flagged by DDP as a likely duplicate, and `--drop-duplicates` was given.
+    /// A repeat row of an arrest episode by DDP's rule, and `--duplicates drop`.
     Duplicate,
     /// A quoted field that never closes (within [`split::MAX_RECORD`] bytes or before
     /// the end): the record's first line is reported and reading resumes after it.
     UnterminatedQuote,
+    /// The date is outside `--from`/`--to`.
+    OutsideWindow,
 }
 
 impl SkipReason {
     /// Every reason, in report order (`reason as usize` indexes it).
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::UnparseableDate,
         Self::MissingOffice,
         Self::Duplicate,
         Self::UnterminatedQuote,
+        Self::OutsideWindow,
     ];
 }
 
@@ -153,6 +168,7 @@ impl std::fmt::Display for SkipReason {
             Self::MissingOffice => "missing office",
             Self::Duplicate => "likely duplicate (dropped)",
             Self::UnterminatedQuote => "unterminated quoted field",
+            Self::OutsideWindow => "outside --from/--to",
         })
     }
 }
@@ -169,6 +185,9 @@ pub struct BadRow {
     /// The XLSX sheet, when a workbook has several.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// The file, when several are read together.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 /// Counts of what happened to the rows.
@@ -185,6 +204,11 @@ pub struct Stats {
     pub examples: Vec<BadRow>,
     /// Rows DDP flags as likely duplicates (`None` without that column).
     pub duplicates_flagged: Option<u64>,
+    /// Which rows the duplicate rule marks as repeats (`None` without duplicate columns).
+    pub duplicate_rule: Option<group::DuplicateRule>,
+    /// Countable rows that rule marks as repeats: the count with duplicates dropped is
+    /// the count kept less these (`None` without duplicate columns).
+    pub duplicate_repeats: Option<u64>,
     /// Rows before the header (DDP raw files have 6; summed over sheets).
     pub preamble_rows: u64,
     /// Data rows read from each XLSX sheet, in workbook order (empty for CSV).
@@ -222,11 +246,20 @@ pub struct Aggregate {
     pub date_column: String,
     /// The office column used, if any.
     pub office_column: Option<String>,
-    /// Offices in order of first appearance.
+    /// Offices in label order.
     pub offices: Vec<OfficeKey>,
-    /// Arrests per day (days since 1970-01-01): sparse `(office, count)` pairs, office
-    /// an index into `offices`, in index order, only offices with a count.
-    pub days: std::collections::BTreeMap<i32, Vec<(u32, u64)>>,
+    /// The `--group` labels (empty without `--group`).
+    pub groups: Vec<String>,
+    /// The column the groups come from.
+    pub group_column: Option<String>,
+    /// For `--group at-large`: each method value met and its group.
+    pub methods: Vec<(String, String)>,
+    /// Arrests per day (days since 1970-01-01): sparse `(office, group, count)`
+    /// triples, indexes into `offices` and `groups` (group 0 without `--group`), in
+    /// order, only those with a count.
+    pub days: std::collections::BTreeMap<i32, Vec<(u32, u32, u64)>>,
     /// What happened to the rows.
     pub stats: Stats,
+    /// Each file, when several were read together (empty for one file).
+    pub files: Vec<files::FileRows>,
 }

@@ -70,6 +70,9 @@ pub struct PeriodRow {
     /// The office, for per-office reports.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub office: Option<String>,
+    /// The `--group` value, for grouped reports.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
     /// Arrests counted.
     pub count: u64,
     /// First day of the period.
@@ -90,28 +93,38 @@ impl Aggregate {
         Some((*self.days.keys().next()?, *self.days.keys().next_back()?))
     }
 
-    /// Counts per period (and per office when `by_office`), in order.
+    /// Counts per period (and per office when `by_office`), in order, groups summed.
     #[must_use]
     pub fn report(&self, period: Period, by_office: bool) -> Vec<PeriodRow> {
+        self.report_by(period, by_office, false)
+    }
+
+    /// Counts per period, per office when `by_office` and per `--group` value when
+    /// `by_group` (and the file was read with `--group`), in order: period, office
+    /// label, group (in the groups' order).
+    #[must_use]
+    pub fn report_by(&self, period: Period, by_office: bool, by_group: bool) -> Vec<PeriodRow> {
         let Some((first, last)) = self.covered() else {
             return Vec::new();
         };
-        // Keyed by (period start, office label) so that rows come out in order.
-        let mut groups: BTreeMap<(i32, Option<&str>), u64> = BTreeMap::new();
+        let by_group = by_group && !self.groups.is_empty();
+        // Keyed by (period start, office label, group) so that rows come out in order.
+        let mut groups: BTreeMap<(i32, Option<&str>, Option<u32>), u64> = BTreeMap::new();
         let mut spans: HashMap<i32, (i32, String)> = HashMap::new();
         for (day, counts) in &self.days {
             let (start, end, label) = period.span(*day);
             spans.entry(start).or_insert((end, label));
-            for &(office, n) in counts {
+            for &(office, group, n) in counts {
                 let label = by_office.then(|| self.label(office));
-                let total = groups.entry((start, label)).or_insert(0);
+                let group = by_group.then_some(group);
+                let total = groups.entry((start, label, group)).or_insert(0);
                 // Counts come from rows read, so they cannot reach u64::MAX.
                 *total = total.saturating_add(n);
             }
         }
         let rows: Vec<PeriodRow> = groups
             .into_iter()
-            .map(|((start, office), count)| {
+            .map(|((start, office, group), count)| {
                 let (end, label) = spans[&start].clone();
                 let partial = (first > start || last < end)
                     .then(|| (iso(first.max(start)), iso(last.min(end))));
@@ -119,6 +132,7 @@ impl Aggregate {
                 PeriodRow {
                     period: label,
                     office: office.map(str::to_string),
+                    group: group.and_then(|g| self.groups.get(g as usize).cloned()),
                     count,
                     start: iso(start),
                     end: iso(end),
@@ -148,7 +162,7 @@ impl Aggregate {
         let days = f64::from(last - first + 1);
         let mut totals = vec![0u64; self.offices.len()];
         for counts in self.days.values() {
-            for &(i, n) in counts {
+            for &(i, _, n) in counts {
                 if let Some(t) = totals.get_mut(i as usize) {
                     *t = t.saturating_add(n);
                 }
@@ -231,10 +245,17 @@ mod tests {
             date_column: "d".into(),
             office_column: Some("o".into()),
             offices: vec![key("MIA"), key("DAL")],
-            days: [(d(1, 30), vec![(0, 2)]), (d(2, 1), vec![(0, 1), (1, 4)])]
-                .into_iter()
-                .collect(),
+            groups: Vec::new(),
+            group_column: None,
+            methods: Vec::new(),
+            days: [
+                (d(1, 30), vec![(0, 0, 2)]),
+                (d(2, 1), vec![(0, 0, 1), (1, 0, 4)]),
+            ]
+            .into_iter()
+            .collect(),
             stats: Stats::default(),
+            files: Vec::new(),
         };
         let rows: Vec<(String, Option<String>, u64, i32)> = agg
             .report(Period::Month, true)

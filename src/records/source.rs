@@ -1,6 +1,6 @@
 //! Opening a records file: the format sniffed from the first bytes of the same handle
 //! (peeked, then chained back in front), so pipes and `-` (stdin) work for CSV and
-//! gzip; XLSX needs a seekable file and says so when given a pipe.
+//! gzip; XLSX and Parquet need a seekable file and say so when given a pipe.
 
 use std::io::{Cursor, Read};
 use std::path::Path;
@@ -57,12 +57,12 @@ impl Kind {
 const MAGIC: u64 = 16;
 
 /// Read a records file (`-` for stdin), its format found from its content: CSV (plain or
-/// gzip-compressed) or XLSX. `progress` gets how much is done and the total, in bytes
+/// gzip-compressed), XLSX or Parquet. `progress` gets how much is done and the total, in bytes
 /// (CSV; 0 total from a pipe) or rows (XLSX).
 ///
 /// # Errors
-/// An unreadable file, a format it does not take (Parquet, Stata, SPSS, a zip that is
-/// not a workbook, XLSX from a pipe), no date column, an unknown named column, or (with
+/// An unreadable file, a format it does not take (Stata, SPSS, a zip that is not a
+/// workbook, XLSX or Parquet from a pipe), no date column, an unknown named column, or (with
 /// `strict`) a bad row.
 pub fn read_file(
     path: &Path,
@@ -108,9 +108,13 @@ pub fn read_file(
             drop(input);
             read_xlsx(path, offices, options, progress)
         }
-        Kind::Parquet => Err(format(
-            "a Parquet file, which this reader does not take yet; convert it to CSV first",
+        Kind::Parquet if !regular => Err(format(
+            "a Parquet file needs a file that can be read out of order, not a pipe; save it to a file first",
         )),
+        Kind::Parquet => {
+            drop(input);
+            super::parquet::read_parquet(path, offices, options, progress)
+        }
         Kind::Stata => Err(format(
             "a Stata .dta file, which this reader does not take; export it as CSV",
         )),

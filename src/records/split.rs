@@ -148,23 +148,58 @@ pub fn count_lines(bytes: &[u8]) -> u64 {
 /// `usize::MAX`), appending to `cells`. Quoted cells are unescaped; text after a
 /// closing quote is kept, as Python's csv does.
 pub fn cells<'a>(record: &'a [u8], delimiter: u8, want: usize, cells: &mut Vec<Cow<'a, [u8]>>) {
+    cells_where(record, delimiter, want, |_| true, cells);
+}
+
+/// [`cells`], but only the cells for which `keep(i)` holds are taken out (unescaped);
+/// the others are stepped over and left empty.
+pub fn cells_where<'a>(
+    record: &'a [u8],
+    delimiter: u8,
+    want: usize,
+    keep: impl Fn(usize) -> bool,
+    cells: &mut Vec<Cow<'a, [u8]>>,
+) {
+    // One pass over the record's delimiters; those inside quoted cells are stepped over.
+    let mut delimiters = memchr::memchr_iter(delimiter, record);
     let mut pos = 0;
     while cells.len() < want {
+        let i = cells.len();
         if record.get(pos) == Some(&QUOTE) {
-            let (cell, next) = quoted_cell(record, pos + 1, delimiter);
-            cells.push(cell);
+            let next = if keep(i) {
+                let (cell, next) = quoted_cell(record, pos + 1, delimiter);
+                cells.push(cell);
+                next
+            } else {
+                cells.push(Cow::Borrowed(&[]));
+                skip_quoted(record, pos + 1, delimiter)
+            };
             match next {
                 Some(n) => pos = n,
                 None => return,
             }
         } else {
-            let rest = &record[pos.min(record.len())..];
-            let Some(offset) = memchr(delimiter, rest) else {
-                cells.push(Cow::Borrowed(rest));
+            let next = delimiters.by_ref().find(|&d| d >= pos);
+            let Some(d) = next else {
+                cells.push(Cow::Borrowed(&record[pos.min(record.len())..]));
                 return;
             };
-            cells.push(Cow::Borrowed(&rest[..offset]));
-            pos += offset + 1;
+            cells.push(Cow::Borrowed(&record[pos..d]));
+            pos = d + 1;
+        }
+    }
+}
+
+/// Where the cell after a quoted cell whose content starts at `from` begins (`None` at
+/// the record's end), without taking the cell out.
+fn skip_quoted(record: &[u8], from: usize, delimiter: u8) -> Option<usize> {
+    let mut q = from;
+    loop {
+        let c = q + memchr(QUOTE, &record[q..])?;
+        if record.get(c + 1) == Some(&QUOTE) {
+            q = c + 2;
+        } else {
+            return memchr(delimiter, &record[c + 1..]).map(|o| c + 1 + o + 1);
         }
     }
 }
@@ -275,6 +310,20 @@ mod tests {
                 vec!["abcd", "e"],
             ]
         );
+    }
+
+    #[test]
+    fn skipped_cells_leave_the_kept_ones_as_they_are() {
+        let record = b"\"a,\"\"b\"\"\",x,\"y\"z,\"q\"\"\",last";
+        let mut all = Vec::new();
+        cells(record, b',', usize::MAX, &mut all);
+        for keep in [0usize, 1, 2, 3, 4] {
+            let mut some = Vec::new();
+            cells_where(record, b',', usize::MAX, |i| i == keep, &mut some);
+            assert_eq!(some.len(), all.len());
+            assert_eq!(some[keep], all[keep], "cell {keep}");
+        }
+        assert_eq!(all[4].as_ref(), b"last");
     }
 
     #[test]

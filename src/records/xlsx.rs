@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::count::{Columns, Counter, find_columns, is_true};
+use super::count::{Columns, Counter, find_columns};
 use super::csv::no_date_column;
 use super::dates::serial_f64_day;
 use super::{Aggregate, Options, PREAMBLE_LIMIT, RecordsError, parse_date};
@@ -222,7 +222,7 @@ impl SheetRows<'_, '_> {
         let c = c as usize;
         self.header
             .as_ref()
-            .is_none_or(|h| c == h.date || h.office == Some(c) || h.duplicate == Some(c))
+            .is_none_or(|h| h.needed().any(|n| n == c))
     }
 
     /// Take one row (0-based sheet row `r`); false to stop.
@@ -250,23 +250,22 @@ impl SheetRows<'_, '_> {
             }
             return Ok(true);
         };
-        let (date, date_text) = match get(cols.date) {
-            Some(XlsxCell::Serial(f)) => (serial_f64_day(*f), f.to_string()),
-            Some(XlsxCell::Text(t)) => (parse_date(t.as_bytes()), t.clone()),
-            None => (None, String::new()),
+        let date = match get(cols.date) {
+            Some(XlsxCell::Serial(f)) => serial_f64_day(*f),
+            Some(XlsxCell::Text(t)) => parse_date(t.as_bytes()),
+            None => None,
         };
-        let office = cols
-            .office
-            .map(|c| get(c).map_or_else(String::new, XlsxCell::text));
-        let duplicate = cols
-            .duplicate
-            .map(|c| get(c).is_some_and(|v| is_true(v.text().as_bytes())));
-        if let Some((reason, value)) = self.counter.row(
-            date,
-            date_text.as_bytes(),
-            office.as_deref().map(str::as_bytes),
-            duplicate,
-        ) {
+        let texts: Vec<(usize, String)> = cols
+            .needed()
+            .map(|c| (c, get(c).map_or_else(String::new, XlsxCell::text)))
+            .collect();
+        let cell = |c: usize| {
+            texts
+                .iter()
+                .find(|(i, _)| *i == c)
+                .map_or(&b""[..], |(_, t)| t.as_bytes())
+        };
+        if let Some((reason, value)) = self.counter.row(cols.row(date, cell)) {
             self.counter.skip(u64::from(r) + 1, reason, &value)?;
         }
         Ok(true)

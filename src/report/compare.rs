@@ -8,6 +8,7 @@ use super::{CsvOut, Format, ReportError, json};
 use crate::data::Dataset;
 use crate::model::{self, Outcome, Scenario, format_multiple};
 use crate::number::group_thousands;
+use crate::text::{MAX_ECHO, MAX_PAD, clip, escape_controls};
 
 /// Several scenarios side by side: a row per input and output, with each column's
 /// difference from the first.
@@ -17,6 +18,12 @@ pub struct Comparison {
     pub names: Vec<String>,
     /// The rows.
     pub rows: Vec<CompareRow>,
+}
+
+/// A scenario's name as a table shows it: control characters escaped, cut at
+/// [`MAX_PAD`] characters with a mark.
+fn shown(name: &str) -> String {
+    clip(&escape_controls(name), MAX_PAD).into_owned()
 }
 
 /// One input or output across the scenarios.
@@ -279,8 +286,13 @@ impl Comparison {
                 }
                 w.finish()?
             }
-            Format::Markdown => {
-                let mut out = format!("| | {} |\n|---|", self.names.join(" | "));
+            Format::Markdown | Format::Html => {
+                let names: Vec<String> = self
+                    .names
+                    .iter()
+                    .map(|n| shown(n).replace('|', "\\|"))
+                    .collect();
+                let mut out = format!("| | {} |\n|---|", names.join(" | "));
                 out.push_str(&"--:|".repeat(self.names.len()));
                 out.push('\n');
                 for r in &self.rows {
@@ -290,19 +302,21 @@ impl Comparison {
                 out
             }
             Format::Text => {
+                let names: Vec<String> = self.names.iter().map(|n| shown(n)).collect();
+                let cell = |r: &CompareRow, i: usize| clip(&cell(r, i), MAX_ECHO).into_owned();
                 let label_w = self.rows.iter().map(|r| r.label.len()).max().unwrap_or(0);
                 let widths: Vec<usize> = (0..self.names.len())
                     .map(|i| {
                         self.rows
                             .iter()
                             .map(|r| cell(r, i).chars().count())
-                            .chain([self.names[i].chars().count()])
+                            .chain([names[i].chars().count()])
                             .max()
                             .unwrap_or(0)
                     })
                     .collect();
                 let mut out = format!("{:label_w$}", "");
-                for (n, w) in self.names.iter().zip(&widths) {
+                for (n, w) in names.iter().zip(&widths) {
                     let _ = write!(out, "  {n:>w$}");
                 }
                 out.push('\n');

@@ -43,8 +43,8 @@ pub fn grid(
             }
             w.finish()?
         }
-        Format::Markdown | Format::Text => {
-            let md = format == Format::Markdown;
+        Format::Markdown | Format::Text | Format::Html => {
+            let md = matches!(format, Format::Markdown | Format::Html);
             let cells: Vec<Vec<String>> = g
                 .cells
                 .iter()

@@ -82,7 +82,7 @@ pub fn loaded(data: &Dataset) -> String {
 
 /// `899 values, 8 workbooks FY2019-FY2026 (899 official)`.
 fn detention_line(data: &Dataset) -> String {
-    let figures = &data.detention.figures;
+    let figures = data.detention.figures();
     let books = data.detention.workbooks();
     let official = figures
         .iter()
@@ -129,6 +129,18 @@ pub fn sources(data: &Dataset) -> String {
         if !entry.note.is_empty() {
             let _ = writeln!(out, "    {}", e(&entry.note));
         }
+    }
+    out
+}
+
+/// `presets` with the data: every preset, then the quotas' reported counter-statement
+/// (shown wherever the quotas are listed).
+#[must_use]
+pub fn presets_listing(presets: &[Preset], data: &Dataset) -> String {
+    let mut out = self::presets(presets);
+    if let Some(c) = data.quota_counter_statement() {
+        out.push('\n');
+        wrap_into(&mut out, &c.sentence(), "", "  ");
     }
     out
 }

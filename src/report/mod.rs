@@ -1,4 +1,5 @@
-//! Reports of a scenario's outcome as text (80 columns), Markdown, CSV and JSON, and the
+//! Reports of a scenario's outcome as text (80 columns), Markdown, CSV, JSON and a printable
+//! HTML page, and the
 //! listings of the other commands (`check`, `sources`, `presets`, `compare`, `grid`,
 //! `records`).
 //!
@@ -6,14 +7,15 @@
 
 mod compare;
 mod grid;
+mod html;
 mod listings;
 mod records;
 mod summary;
 
 pub use compare::{CompareRow, Comparison, compare};
 pub use grid::grid;
-pub use listings::{loaded, presets, sources};
-pub use records::{records, records_notes};
+pub use listings::{loaded, presets, presets_listing, sources};
+pub use records::{RecordsView, records, records_notes};
 pub use summary::{CapacitySummary, QuotaWords, RampSummary, Summary};
 
 /// Output formats of `summary`.
@@ -27,6 +29,9 @@ pub enum Format {
     Json,
     /// Headings and tables, with source links.
     Markdown,
+    /// One self-contained printable page (inline CSS and SVG, no scripts); `summary`
+    /// only: the other reports give Markdown for it.
+    Html,
 }
 
 /// Append `text` wrapped at 80 columns, never splitting words or dates.

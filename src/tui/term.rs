@@ -196,3 +196,52 @@ fn apply(app: &mut App, e: &Event) {
         _ => {}
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_loader_that_dies_is_reported_as_a_failed_read() {
+        let (tx, rx) = mpsc::channel::<Action>();
+        // A loader thread that panics after one progress tick, before any result.
+        let worker = std::thread::spawn(move || {
+            let _ = tx.send(Action::RecordsProgress(1, 10));
+            panic!("the reader fell over");
+        });
+        assert!(worker.join().is_err());
+        let (mtx, mrx) = mpsc::channel();
+        forward_loader(rx, mtx);
+        let got: Vec<Action> = mrx
+            .iter()
+            .filter_map(|m| match m {
+                Message::Action(a) => Some(a),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0], Action::RecordsProgress(1, 10));
+        let Action::RecordsLoaded(Loaded(result)) = &got[1] else {
+            panic!("{:?}", got[1]);
+        };
+        let e = result.as_ref().as_ref().unwrap_err();
+        assert!(
+            e.starts_with("the reader stopped before it finished"),
+            "{e}"
+        );
+        // On the Observed tab: an error, not a stuck gauge.
+        let mut app = App::new(
+            crate::data::Dataset::bundled().unwrap(),
+            crate::model::Scenario::default(),
+            None,
+            std::env::temp_dir(),
+        );
+        for a in got {
+            app.update(a);
+        }
+        assert!(matches!(
+            app.records_status(),
+            super::super::app::RecordsStatus::Failed(_)
+        ));
+    }
+}

@@ -65,11 +65,12 @@ impl Theme {
         }
     }
 
-    /// Secondary text (notes, hints).
+    /// Secondary text (notes, hints): the terminal's own foreground, italic in
+    /// colour, so it stays legible on a projector on any background (never dark grey).
     #[must_use]
     pub fn hint(self) -> Style {
         if self.color {
-            self.fg(Color::DarkGray)
+            Style::new().add_modifier(Modifier::ITALIC)
         } else {
             Style::new()
         }
@@ -115,7 +116,8 @@ impl Theme {
     #[must_use]
     pub fn bar(self, c: Confidence) -> Style {
         match c {
-            Confidence::Official => self.fg(Color::Blue),
+            // Light blue: dark blue on black is lost on a projector.
+            Confidence::Official => self.fg(Color::LightBlue),
             Confidence::Derived => self.fg(Color::Yellow),
             Confidence::Reported => self.fg(Color::Magenta),
         }

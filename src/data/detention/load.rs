@@ -111,7 +111,7 @@ pub(in crate::data) fn parse(
         }
         check_source(file, line, &r.source_id, errors);
     }
-    let detention = Detention { figures };
+    let detention = Detention::new(figures);
     if errors.len() == before {
         check_complete(file, &detention, errors);
     }
@@ -318,21 +318,21 @@ fn check_row(
 /// Book-ins: each year's figure is the sum of its months, and TOTAL is ICE plus CBP.
 fn check_totals(file: &str, d: &Detention, lines: &[u64], errors: &mut Vec<DataError>) {
     let line_of = |target: &DetentionFigure| {
-        d.figures
+        d.figures()
             .iter()
             .position(|f| std::ptr::eq(f, target))
             .and_then(|i| lines.get(i).copied())
             .unwrap_or(0)
     };
     for f in d
-        .figures
+        .figures()
         .iter()
         .filter(|f| f.series == Series::InitialBookIns)
     {
         let Some(value) = f.count() else { continue };
         if f.period == Period::FiscalYear {
             let months: Option<u64> = d
-                .figures
+                .figures()
                 .iter()
                 .filter(|m| {
                     m.fiscal_year == f.fiscal_year

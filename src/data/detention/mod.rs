@@ -211,10 +211,64 @@ impl MonthsTotal {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Detention {
     /// The values.
-    pub figures: Vec<DetentionFigure>,
+    figures: Vec<DetentionFigure>,
+    /// What the model reads on every evaluation, worked out once.
+    #[serde(skip)]
+    derived: Derived,
+}
+
+/// Figures worked out once from the values, so a scenario's evaluation does no search.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Derived {
+    latest_pace: Option<MonthsTotal>,
+    full_year: Option<FullYear>,
+}
+
+/// The latest full fiscal year's workbook with its ICE-arrest book-ins and removals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FullYear {
+    /// The workbook (fiscal year, data-through date, days, source).
+    pub workbook: Workbook,
+    /// ICE-arrest initial book-ins in the year.
+    pub ice_book_ins: Option<u64>,
+    /// Removals in the year.
+    pub removals: Option<u64>,
 }
 
 impl Detention {
+    /// The values, validated, with the figures the model needs worked out once.
+    #[must_use]
+    pub fn new(figures: Vec<DetentionFigure>) -> Self {
+        let mut d = Self {
+            figures,
+            derived: Derived::default(),
+        };
+        d.derived = Derived {
+            latest_pace: d.last_full_months(Series::InitialBookIns, Agency::Ice, 6),
+            full_year: d.latest_full_year().and_then(|fy| {
+                Some(FullYear {
+                    workbook: d.workbooks().into_iter().find(|w| w.fiscal_year == fy)?,
+                    ice_book_ins: d.ice_book_ins(fy),
+                    removals: d.removals(fy),
+                })
+            }),
+        };
+        d
+    }
+
+    /// Every value, in file order.
+    #[must_use]
+    pub fn figures(&self) -> &[DetentionFigure] {
+        &self.figures
+    }
+
+    /// The latest full fiscal year with its ICE-arrest book-ins and removals (worked out
+    /// at load).
+    #[must_use]
+    pub const fn full_year(&self) -> Option<&FullYear> {
+        self.derived.full_year.as_ref()
+    }
+
     /// The value for one fiscal year, period, series and agency.
     #[must_use]
     pub fn get(
@@ -366,8 +420,8 @@ impl Detention {
 
     /// The latest official pace: ICE-arrest initial book-ins over the last six full months.
     #[must_use]
-    pub fn latest_pace(&self) -> Option<MonthsTotal> {
-        self.last_full_months(Series::InitialBookIns, Agency::Ice, 6)
+    pub const fn latest_pace(&self) -> Option<&MonthsTotal> {
+        self.derived.latest_pace.as_ref()
     }
 }
 

@@ -3,7 +3,7 @@
 mod capacity;
 mod machine;
 mod markdown;
-mod official;
+pub(super) mod official;
 mod text;
 
 use serde::Serialize;
@@ -48,6 +48,12 @@ pub struct Summary<'a> {
     /// The capacity check: beds, officers and at-large arrests the scenario implies.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub capacity: Option<CapacitySummary>,
+    /// The data the outcome was computed from (the HTML page's offices, chart and labels).
+    #[serde(skip)]
+    pub data: &'a Dataset,
+    /// The scenario's name when it was saved with one (the HTML page's title).
+    #[serde(skip)]
+    pub name: Option<String>,
     /// The reported counter-statement to the quotas, shown wherever they are listed.
     pub quota_counter_statement: Option<&'static crate::data::CounterStatement>,
     /// ICE-arrest book-ins per day of each month (FY2019 on), when asked for.
@@ -113,6 +119,15 @@ impl RampSummary {
             format_f64(self.shortfall, 0)
         )
     }
+}
+
+/// `text` with every control character but the line ends shown as an escape: labels,
+/// notes and titles come from the data files, and must not act on a terminal.
+fn terminal_safe(text: &str) -> String {
+    text.split('\n')
+        .map(crate::text::escape_controls)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A quota check in words.
@@ -195,6 +210,8 @@ impl<'a> Summary<'a> {
             explanation: crate::analysis::explain(scenario, outcome, data),
             milestones: crate::analysis::milestones(scenario, outcome, data),
             ramp: None,
+            data,
+            name: None,
             quota_counter_statement: counter,
             monthly: None,
             capacity: None,
@@ -259,10 +276,11 @@ impl<'a> Summary<'a> {
     /// A failed serialisation (CSV or JSON).
     pub fn render(&self, format: Format) -> Result<String, ReportError> {
         match format {
-            Format::Text => Ok(self.text()),
-            Format::Markdown => Ok(self.markdown()),
+            Format::Text => Ok(terminal_safe(&self.text())),
+            Format::Markdown => Ok(terminal_safe(&self.markdown())),
             Format::Csv => self.csv(),
             Format::Json => self.json(),
+            Format::Html => Ok(self.html()),
         }
     }
 

@@ -13,7 +13,7 @@ use crate::number::{format_f64, group_thousands};
 use crate::report::wrap_into;
 
 /// What the bundled weekly 2025 series is, wherever it is shown.
-pub(super) const WEEKLY_LABEL: &str = "Raw arrest rows, likely duplicates included, counted by week in a table of the repository deportationdata/ice, branch cpang, commit cbf0bcc; not a Deportation Data Project publication and not official.";
+pub(in crate::report) const WEEKLY_LABEL: &str = "Raw arrest rows, likely duplicates included, counted by week in a table of the repository deportationdata/ice, branch cpang, commit cbf0bcc; not a Deportation Data Project publication and not official.";
 
 /// `Oct 1 2024 - Sep 20 2025`.
 fn year_window(fiscal_year: i32, through: jiff::civil::Date) -> String {
@@ -26,7 +26,7 @@ fn year_window(fiscal_year: i32, through: jiff::civil::Date) -> String {
 
 impl Summary<'_> {
     /// The headline line: the scenario against the latest official pace.
-    pub(super) fn latest_pace_line(&self) -> Option<String> {
+    pub(in crate::report) fn latest_pace_line(&self) -> Option<String> {
         let p = self.outcome.latest_official_pace.as_ref()?;
         Some(format!(
             "{}: {}.",
@@ -36,7 +36,7 @@ impl Summary<'_> {
     }
 
     /// The official record's lines, each a sentence.
-    pub(super) fn official_lines(&self) -> Vec<String> {
+    pub(in crate::report) fn official_lines(&self) -> Vec<String> {
         let o = self.outcome;
         let mut lines = Vec::new();
         if let Some(p) = &o.latest_official_pace {

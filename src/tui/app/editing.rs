@@ -101,6 +101,9 @@ impl App {
             }
             Field::Office(i) => {
                 let code = self.data.offices[i].code.clone();
+                if !self.ask_to_include(&code) {
+                    return;
+                }
                 let t = bump3(
                     next.target_of(&code),
                     if large { 10 } else { 1 },
@@ -204,6 +207,11 @@ impl App {
             Field::Days => input::parse_days(text)
                 .map(|d| next.days = d)
                 .map_err(|e| e.to_string()),
+            Field::Office(i) if !self.takes_part(i) => {
+                let code = self.data.offices[i].code.clone();
+                self.ask_to_include(&code);
+                return;
+            }
             Field::Office(i) => input::parse_target(Input::OfficeTarget, text)
                 .map(|t| set_office_target(&mut next, self.data.offices[i].code.clone(), t))
                 .map_err(|e| e.to_string()),
@@ -296,6 +304,50 @@ impl App {
                 });
             }
         }
+    }
+
+    /// Whether listed office `i` takes part in the scenario.
+    pub(super) fn takes_part(&self, i: usize) -> bool {
+        self.data
+            .offices
+            .get(i)
+            .is_some_and(|o| self.scenario.takes_part(&o.code, &self.data.offices))
+    }
+
+    /// An office that does not take part has no target of its own: say so and ask for
+    /// Space to include it first. True when the office takes part.
+    pub(super) fn ask_to_include(&mut self, code: &str) -> bool {
+        if self.scenario.takes_part(code, &self.data.offices) {
+            return true;
+        }
+        self.fail(format!(
+            "{} does not take part, so it has no target of its own: include it with Space first",
+            crate::text::echo(code)
+        ));
+        false
+    }
+
+    /// Space on the Offices tab: put the selected office in or out of the scenario
+    /// (the office count follows; an office put out loses its own target).
+    pub(super) fn toggle_office(&mut self) {
+        let Field::Office(i) = self.selected() else {
+            self.fail("Space puts an office in or out of the scenario: select an office");
+            return;
+        };
+        let code = self.data.offices[i].code.clone();
+        let on = !self.takes_part(i);
+        let mut next = self.scenario.clone();
+        if !on {
+            next.overrides.remove(&code);
+        }
+        next.set_taking_part(&code, on, &self.data.offices);
+        self.change(next);
+        self.note(format!(
+            "{} {} the scenario ({} offices)",
+            crate::text::echo(&code),
+            if on { "is back in" } else { "is left out of" },
+            group_thousands(u128::from(self.scenario.offices))
+        ));
     }
 }
 

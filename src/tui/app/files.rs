@@ -57,7 +57,10 @@ impl App {
             picked
                 .iter()
                 .filter_map(|i| self.saved.get(*i))
-                .filter_map(|e| e.scenario.clone().ok()),
+                .filter_map(|e| e.scenario.clone().ok())
+                // A name from a file is shown escaped and cut to a sane width, so a
+                // 65,536-character name cannot overflow a column's padding.
+                .map(|(name, s)| (crate::text::echo(&name), s)),
         );
         if items.len() < 2 {
             self.fail("nothing usable to compare: mark saved scenarios with Space");
@@ -68,7 +71,8 @@ impl App {
         self.overlay = Some(Overlay::Compare);
     }
 
-    /// Write the scenario as Markdown, CSV and JSON into the export folder.
+    /// Write the scenario as Markdown, CSV, JSON and the printable HTML page into the
+    /// export folder.
     pub(super) fn export(&mut self) {
         let stamp = jiff::Timestamp::now()
             .strftime("%Y%m%dT%H%M%SZ")
@@ -86,6 +90,7 @@ impl App {
             ("md", Format::Markdown),
             ("csv", Format::Csv),
             ("json", Format::Json),
+            ("html", Format::Html),
         ];
         let mut texts = Vec::new();
         for (ext, format) in formats {
@@ -97,17 +102,28 @@ impl App {
                 }
             }
         }
+        // Named after the scenario: the preset it equals, else "custom".
+        let what = crate::model::matching_presets(&self.scenario, &self.presets)
+            .first()
+            .and_then(|p| crate::saved::file_name(&p.id).ok())
+            .map_or_else(
+                || "custom".to_string(),
+                |f| f.trim_end_matches(".toml").to_string(),
+            );
         let base = (1..1000)
             .map(|n| {
                 let name = if n == 1 {
-                    format!("arrest-scenario-{stamp}")
+                    format!("arrest-scenario-{what}-{stamp}")
                 } else {
-                    format!("arrest-scenario-{stamp}-{n}")
+                    format!("arrest-scenario-{what}-{stamp}-{n}")
                 };
                 self.export_dir.join(name)
             })
             .find(|b| texts.iter().all(|(ext, _)| !b.with_extension(ext).exists()))
-            .unwrap_or_else(|| self.export_dir.join(format!("arrest-scenario-{stamp}")));
+            .unwrap_or_else(|| {
+                self.export_dir
+                    .join(format!("arrest-scenario-{what}-{stamp}"))
+            });
         let mut written = Vec::new();
         for (ext, text) in &texts {
             if let Err(e) = saved::write_new(&base.with_extension(ext), text.as_bytes()) {

@@ -102,6 +102,8 @@ pub struct App {
     quit: bool,
     /// Presentation mode with the screen blanked.
     blank: bool,
+    /// How far each tab's long list is scrolled (PgUp/PgDn), in rows.
+    scroll: [usize; 7],
     /// Where the help was opened from: it lists that context's keys first.
     help_from: Context,
     /// The terminal's size: bounds scrolling to what fits.
@@ -181,6 +183,7 @@ impl App {
             redo: Vec::new(),
             quit: false,
             blank: false,
+            scroll: [0; 7],
             help_from: Context::Browse(Tab::Scenario),
             viewport: ratatui::layout::Rect::new(0, 0, 80, 24),
             capacity_defaults,
@@ -358,6 +361,12 @@ impl App {
     #[must_use]
     pub fn blank(&self) -> bool {
         self.blank
+    }
+
+    /// How far a tab's long list is scrolled, in rows (the renderer stops at its end).
+    #[must_use]
+    pub fn scroll(&self, tab: Tab) -> usize {
+        self.scroll[tab.index()]
     }
 
     /// Where the help was opened from.

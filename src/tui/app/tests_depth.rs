@@ -209,35 +209,39 @@ mod depth_tests {
     }
 
     #[test]
-    fn export_writes_three_files_and_names_them() {
+    fn export_writes_every_format_and_names_them() {
         let dir = tempfile::tempdir().unwrap();
         let mut a = app_in(dir.path());
         a.update(Action::Export);
         let text = a.message.as_ref().unwrap().text.clone();
         assert!(
             text.starts_with(&format!(
-                "Exported {}/arrest-scenario-",
+                "Exported {}/arrest-scenario-wapo-per-office-",
                 dir.path().display()
             )),
             "{text}"
         );
-        assert!(text.ends_with(".{md,csv,json}"), "{text}");
+        assert!(text.ends_with(".{md,csv,json,html}"), "{text}");
         let mut names: Vec<String> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.starts_with("arrest-scenario-"))
             .collect();
         names.sort();
-        assert_eq!(names.len(), 3);
-        // Sorted: .csv, .json, .md.
-        let md = std::fs::read_to_string(dir.path().join(&names[2])).unwrap();
+        assert_eq!(names.len(), 4);
+        // Sorted: .csv, .html, .json, .md.
+        let md = std::fs::read_to_string(dir.path().join(&names[3])).unwrap();
         assert!(md.starts_with("# Scenario: 25 offices x 75 arrests a day"));
         assert!(md.contains("## The arithmetic"));
         assert!(md.contains("## Ramp-up"));
         let json: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(dir.path().join(&names[1])).unwrap())
+            serde_json::from_str(&std::fs::read_to_string(dir.path().join(&names[2])).unwrap())
                 .unwrap();
         assert_eq!(json["annual_total"], 684_375);
+        let html = std::fs::read_to_string(dir.path().join(&names[1])).unwrap();
+        assert!(html.starts_with("<!DOCTYPE html>"));
+        assert!(html.contains("<span class=\"figure\">684,375</span> arrests a year"));
+        assert!(html.contains("<h2>Ramp-up</h2>"));
     }
 }
 

@@ -112,7 +112,18 @@ impl App {
             Action::Down => self.move_row(|row, last| (row + 1).min(last)),
             Action::First => self.move_row(|_, _| 0),
             Action::Last => self.move_row(|_, last| last),
-            // A page moves the selection, never a value.
+            // A page scrolls a tab's long list or moves the selection, never a value.
+            Action::PageUp | Action::PageDown
+                if matches!(self.tab, Tab::Scenario | Tab::Observed) =>
+            {
+                let len = self.list_len();
+                let s = &mut self.scroll[self.tab.index()];
+                *s = if action == Action::PageUp {
+                    s.saturating_sub(PAGE)
+                } else {
+                    (*s + PAGE).min(len.saturating_sub(1))
+                };
+            }
             Action::PageUp => self.move_row(|row, _| row.saturating_sub(PAGE)),
             Action::PageDown => self.move_row(|row, last| (row + PAGE).min(last)),
             Action::Increase => self.step(true, false),
@@ -140,8 +151,11 @@ impl App {
                     let mut next = self.scenario.clone();
                     next.overrides.remove(&code);
                     self.change(next);
+                } else {
+                    self.fail("x sets an office back to the uniform target: select an office");
                 }
             }
+            Action::ToggleOffice => self.toggle_office(),
             Action::NextPreset => self.cycle_preset(true),
             Action::PrevPreset => self.cycle_preset(false),
             Action::Undo => self.history(true),
@@ -244,8 +258,23 @@ impl App {
         }
     }
 
+    /// The footer's entries here and now: the context's, less those that would do
+    /// nothing in this state (scrolling a text that fits).
+    #[must_use]
+    pub fn footer(&self) -> Vec<(&'static str, &'static str, Action)> {
+        let c = self.context();
+        let scrolls = self
+            .overlay
+            .filter(|k| *k != Overlay::Saved)
+            .is_none_or(|k| overlay::max_scroll(self, k, self.viewport) > 0);
+        crate::tui::keys::footer(c)
+            .into_iter()
+            .filter(|(_, _, a)| scrolls || !matches!(a, Action::Up | Action::Down))
+            .collect()
+    }
+
     /// Esc: cancel typing, close an overlay, leave presentation mode (or the blank
-    /// screen) or stepping through the arithmetic; otherwise nothing. Never quits.
+    /// screen) or stepping through the arithmetic; otherwise only a note. Never quits.
     fn back(&mut self, context: Context) {
         match context {
             Context::TypingNumber | Context::TypingName => self.edit = None,
@@ -255,7 +284,8 @@ impl App {
             Context::Blank => self.blank = false,
             Context::Presenting => self.presenting = false,
             Context::Browse(Tab::Explain) if self.reveal.is_some() => self.reveal = None,
-            Context::Browse(_) => {}
+            // Nothing to leave: say so, so the key is seen to work, and never quit.
+            Context::Browse(_) => self.note("Esc: nothing to leave here (q quits)"),
         }
     }
 
@@ -301,6 +331,23 @@ impl App {
             _ => max,
         }
         .min(max);
+    }
+
+    /// About how many rows the tab's long list has: scrolling stops there (the
+    /// renderer stops at what fits).
+    fn list_len(&self) -> usize {
+        let o = &self.derived.outcome;
+        match self.tab {
+            Tab::Scenario => 12 + 2 * (o.quota_checks.len() + o.references.len()),
+            Tab::Observed => {
+                self.derived
+                    .fiscal_rows
+                    .len()
+                    .max(self.derived.stretch.len())
+                    + 4
+            }
+            _ => 0,
+        }
     }
 
     fn move_row(&mut self, to: impl Fn(usize, usize) -> usize) {

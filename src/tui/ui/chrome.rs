@@ -5,10 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::{MIN_HEIGHT, MIN_WIDTH, Screen, truncate};
+use super::{MIN_HEIGHT, MIN_WIDTH, Screen};
 use crate::data::QuotaKind;
 use crate::tui::app::Tab;
-use crate::tui::keys::{self, Action};
+use crate::tui::keys::Action;
 
 impl Screen<'_> {
     pub(super) fn too_small(&self, area: Rect, buf: &mut Buffer) {
@@ -64,10 +64,13 @@ impl Screen<'_> {
             if m.is_error {
                 Line::from(vec![
                     Span::styled("Refused: ", t.error()),
-                    Span::styled(m.text.clone(), t.error()),
+                    Span::styled(
+                        crate::text::escape_controls(&m.text).into_owned(),
+                        t.error(),
+                    ),
                 ])
             } else {
-                Line::raw(m.text.clone())
+                Line::raw(crate::text::escape_controls(&m.text).into_owned())
             }
         } else if let Some(e) = &self.app.edit() {
             Line::from(vec![
@@ -119,14 +122,15 @@ impl Screen<'_> {
                 shorts.push(&s.short);
             }
         }
-        let text = format!("Sources: {}", shorts.join("; "));
+        let text =
+            crate::text::escape_controls(&format!("Sources: {}", shorts.join("; "))).into_owned();
         let hint = "  (i: all)";
         let width = area.width as usize;
         let shown = if text.chars().count() + hint.len() <= width {
             format!("{text}{hint}")
         } else {
-            let keep = width.saturating_sub(hint.len() + 3);
-            format!("{}...{hint}", truncate(&text, keep))
+            let keep = width.saturating_sub(hint.len());
+            format!("{}{hint}", crate::text::clip(&text, keep))
         };
         Line::styled(shown, t.hint()).render(area, buf);
     }
@@ -136,7 +140,7 @@ impl Screen<'_> {
     /// apply) always end it, and "+N more" says what did not fit.
     pub(super) fn footer(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let entries = keys::footer(self.app.context());
+        let entries = self.app.footer();
         let is_tail = |a: &Action| matches!(a, Action::ToggleHelp | Action::Quit);
         let cost = |k: &str, l: &str| k.chars().count() + 1 + l.chars().count() + 2;
         let tail: Vec<_> = entries.iter().filter(|e| is_tail(&e.2)).collect();

@@ -3,7 +3,6 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::Screen;
 
@@ -48,7 +47,10 @@ impl Screen<'_> {
             };
             lines.push(Line::from(vec![
                 Span::styled(format!("{}. ", i + 1), t.key()),
-                Span::raw(format!("{} = ", step.question)),
+                Span::raw(format!(
+                    "{} = ",
+                    crate::text::escape_controls(&step.question)
+                )),
                 answer,
             ]));
             if let Some(src) = &step.source {
@@ -62,21 +64,20 @@ impl Screen<'_> {
                 (k + 1).min(total),
             ),
         };
-        Paragraph::new(lines)
-            .block(Block::bordered().title(Span::styled(title, t.title())))
-            .wrap(Wrap { trim: false })
-            .render(right, buf);
+        self.panel(&title, &lines, right, buf);
         let mut ms = Vec::new();
         for m in &app.derived().milestones {
             let style = if m.within_year { t.label() } else { t.hint() };
-            ms.push(Line::styled(m.sentence(), style));
+            ms.push(Line::styled(
+                crate::text::escape_controls(&m.sentence()).into_owned(),
+                style,
+            ));
         }
-        Paragraph::new(ms)
-            .block(Block::bordered().title(Span::styled(
-                " Milestones at this pace (day 1 = first day) ",
-                t.title(),
-            )))
-            .wrap(Wrap { trim: true })
-            .render(milestones, buf);
+        self.panel(
+            " Milestones at this pace (day 1 = first day) ",
+            &ms,
+            milestones,
+            buf,
+        );
     }
 }

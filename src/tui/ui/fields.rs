@@ -55,7 +55,11 @@ impl Screen<'_> {
             self.field_line(Field::Attainment, "Attainment", " met", w),
             self.field_line(Field::Days, "Days per year", "", w),
         ];
-        lines.extend(self.preset_lines());
+        lines.extend(
+            self.preset_lines()
+                .into_iter()
+                .map(|l| super::overlays::clip_line(l, w)),
+        );
         Paragraph::new(lines).render(inner, buf);
     }
 
@@ -70,10 +74,17 @@ impl Screen<'_> {
                     .data()
                     .quota(&p.quota_id)
                     .and_then(|q| app.data().source(&q.source_id))
-                    .map_or_else(String::new, |s| s.short.clone());
+                    .map_or_else(String::new, |s| {
+                        crate::text::escape_controls(&s.short).into_owned()
+                    });
                 [
                     Line::styled(
-                        format!("Preset {}/{}: {}", i + 1, app.presets().len(), p.what),
+                        format!(
+                            "Preset {}/{}: {}",
+                            i + 1,
+                            app.presets().len(),
+                            crate::text::escape_controls(&p.what)
+                        ),
                         t.hint(),
                     ),
                     Line::styled(format!("  reported by {source}"), t.hint()),

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Widget};
 
 use super::Screen;
 use crate::number::group_thousands;
@@ -33,7 +33,7 @@ impl Screen<'_> {
             Line::raw(""),
             Line::styled("Left/Right: change; Enter: type", t.hint()),
         ];
-        Paragraph::new(lines).render(inner, buf);
+        self.fitted(&lines, inner, buf);
         let mut out = Vec::new();
         match &app.derived().goal_result {
             Some(r) => {
@@ -82,9 +82,6 @@ impl Screen<'_> {
             }
             None => out.push(Line::styled("That fiscal year is not loaded.", t.error())),
         }
-        Paragraph::new(out)
-            .block(Block::bordered().title(Span::styled(" What it takes ", t.title())))
-            .wrap(Wrap { trim: true })
-            .render(right, buf);
+        self.panel(" What it takes ", &out, right, buf);
     }
 }

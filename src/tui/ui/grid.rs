@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Widget};
 
 use super::Screen;
 
@@ -14,14 +14,13 @@ impl Screen<'_> {
         let t = self.theme;
         let app = self.app;
         let g = &app.derived().grid;
-        let block = Block::bordered().title(Span::styled(
-            format!(
-                " Annual totals: per-office target (rows) x offices (columns), {}% met, {} days ",
-                app.scenario().attainment,
-                app.scenario().days
-            ),
-            t.title(),
-        ));
+        let title = format!(
+            " Annual totals: per-office target (rows) x offices (columns), {}% met, {} days ",
+            app.scenario().attainment,
+            app.scenario().days
+        );
+        let title = crate::text::clip(&title, usize::from(area.width.saturating_sub(2)));
+        let block = Block::bordered().title(Span::styled(title.into_owned(), t.title()));
         let inner = block.inner(area);
         block.render(area, buf);
         let cell_text = crate::analysis::Cell::label;
@@ -95,8 +94,6 @@ impl Screen<'_> {
             ">YY: above FY20YY (the highest official year exceeded); *: above every official year; q: a reported quota. Arrows move, Enter loads the cell.",
             t.hint(),
         ));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
+        self.fitted(&lines, inner, buf);
     }
 }

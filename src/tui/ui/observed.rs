@@ -5,108 +5,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::{Screen, truncate};
+use super::Screen;
 use crate::data::Confidence;
 use crate::number::{format_f64, group_thousands};
 
 impl Screen<'_> {
-    /// The observed 2025 weekly pace against the scenario's daily total and the
-    /// reported daily quotas.
-    pub(super) fn weekly(&self, area: Rect, buf: &mut Buffer) {
-        use ratatui::symbols::Marker;
-        use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
-        let t = self.theme;
-        let app = self.app;
-        let weeks = &app.pace().1;
-        let Some((first, last)) = weeks.first().zip(weeks.last()) else {
-            Paragraph::new("No weekly series loaded.")
-                .block(Block::bordered())
-                .render(area, buf);
-            return;
-        };
-        #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
-        let pace: Vec<(f64, f64)> = weeks
-            .iter()
-            .enumerate()
-            .map(|(i, (_, p))| (i as f64, *p))
-            .collect();
-        #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
-        let end = (weeks.len().max(2) - 1) as f64;
-        let daily = app.outcome().daily_total.to_f64();
-        let scenario = [(0.0, daily), (end, daily)];
-        let quota_levels: Vec<f64> = app
-            .outcome()
-            .quota_checks
-            .iter()
-            .filter(|c| c.basis == crate::model::Basis::PerDay)
-            .flat_map(|c| [c.low.to_f64(), c.high.to_f64()])
-            .collect();
-        let quota_lines: Vec<[(f64, f64); 2]> =
-            quota_levels.iter().map(|&y| [(0.0, y), (end, y)]).collect();
-        let top = pace
-            .iter()
-            .map(|p| p.1)
-            .chain([daily])
-            .chain(quota_levels.iter().copied())
-            .fold(0.0_f64, f64::max)
-            * 1.1;
-        let top = if top > 0.0 { top } else { 1.0 };
-        let mut datasets = vec![
-            Dataset::default()
-                .name(app.pace().0)
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(t.bar(Confidence::Derived))
-                .data(&pace),
-            Dataset::default()
-                .name(format!(
-                    "scenario {}/day",
-                    app.outcome().daily_total.display(0)
-                ))
-                .marker(Marker::HalfBlock)
-                .graph_type(GraphType::Line)
-                .style(t.scenario_bar())
-                .data(&scenario),
-        ];
-        for (i, line) in quota_lines.iter().enumerate() {
-            let d = Dataset::default()
-                .marker(Marker::Dot)
-                .graph_type(GraphType::Line)
-                .style(t.hint())
-                .data(line);
-            datasets.push(if i == 0 {
-                d.name("reported quotas (per day)")
-            } else {
-                d
-            });
-        }
-        let y_labels: Vec<Line> = [0.0, top / 2.0, top]
-            .iter()
-            .map(|v| Line::raw(format_f64(*v, 0)))
-            .collect();
-        Chart::new(datasets)
-            .block(Block::bordered().title(Span::styled(
-                if app.pace_period() == crate::records::Period::Month && app.records().is_some() {
-                    " Observed arrests per day, by month, against the scenario "
-                } else {
-                    " Observed arrests per day, by week, against the scenario "
-                },
-                t.title(),
-            )))
-            .x_axis(
-                Axis::default()
-                    .bounds([0.0, end])
-                    .labels([first.0.clone(), last.0.clone()]),
-            )
-            .y_axis(Axis::default().bounds([0.0, top]).labels(y_labels))
-            .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
-            .hidden_legend_constraints((Constraint::Percentage(60), Constraint::Percentage(60)))
-            .render(area, buf);
-    }
-
-    // ---- Observed tab -------------------------------------------------------------
-
-    #[expect(clippy::too_many_lines, reason = "three panels of one tab")]
     pub(super) fn observed_tab(&self, area: Rect, buf: &mut Buffer) {
         use crate::tui::app::RecordsStatus;
         use ratatui::widgets::Gauge;
@@ -121,8 +24,10 @@ impl Screen<'_> {
         let block = Block::bordered().title(Span::styled(" Fiscal years ", t.title()));
         let inner = block.inner(left);
         block.render(left, buf);
+        // Room for the status sentence wrapped at this width (a narrow panel needs 3).
+        let status_rows = if inner.width >= 50 { 2 } else { 3 };
         let [status, table] =
-            Layout::vertical([Constraint::Length(2), Constraint::Fill(1)]).areas(inner);
+            Layout::vertical([Constraint::Length(status_rows), Constraint::Fill(1)]).areas(inner);
         match &app.records_status() {
             RecordsStatus::Loading(done, total) => {
                 #[expect(clippy::cast_precision_loss, reason = "a progress ratio")]
@@ -144,18 +49,15 @@ impl Screen<'_> {
                     );
             }
             RecordsStatus::Failed(e) => {
-                Paragraph::new(format!("Records not read: {e}"))
-                    .style(t.error())
-                    .wrap(Wrap { trim: true })
-                    .render(status, buf);
+                let line = Line::styled(format!("Records not read: {e}"), t.error());
+                self.fitted(&[line], status, buf);
             }
             RecordsStatus::None => {
-                Paragraph::new(
+                let line = Line::styled(
                     "No records file (--records FILE): the bundled 2025 weeks are shown.",
-                )
-                .style(t.hint())
-                .wrap(Wrap { trim: true })
-                .render(status, buf);
+                    t.hint(),
+                );
+                self.fitted(&[line], status, buf);
             }
             RecordsStatus::Loaded => {
                 if let Some(agg) = &app.records() {
@@ -201,42 +103,90 @@ impl Screen<'_> {
             "agency: official figures (d: derived, r: reported); in the file: counted from its rows (derived); *: the file covers part of the year",
             t.hint(),
         ));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(table, buf);
+        let scroll = app.scroll(crate::tui::app::Tab::Observed);
+        Paragraph::new(super::fit(&lines, table, Some(scroll), t.hint())).render(table, buf);
 
-        let mut rows = vec![Line::styled(
-            format!(
-                "{:<10} {:>9} {:>8} {:>8}",
-                "office", "observed", "target", "stretch"
-            ),
-            t.title(),
-        )];
-        if app.derived().stretch.is_empty() {
-            rows.push(Line::styled(
+        self.office_table(offices, scroll, buf);
+    }
+
+    /// Each office's observed pace against its target: a table that scrolls with
+    /// PgUp/PgDn, with a scrollbar and "rows a-b of n" when it does not fit.
+    fn office_table(&self, area: Rect, scroll: usize, buf: &mut Buffer) {
+        use ratatui::widgets::{
+            Cell, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Table,
+            TableState,
+        };
+        let t = self.theme;
+        let stretch = &self.app.derived().stretch;
+        let title = if area.width >= 80 {
+            " Each office: observed a day vs its target (stretch = target met / observed) "
+        } else {
+            " Offices: observed a day vs target "
+        };
+        let mut block = Block::bordered().title(Span::styled(title, t.title()));
+        let inner = block.inner(area);
+        if stretch.is_empty() {
+            let note = Line::styled(
                 "Per-office paces need a records file with an office column (--records FILE).",
+                t.hint(),
+            );
+            Paragraph::new(super::fit(&[note], inner, None, t.hint()))
+                .block(block)
+                .render(area, buf);
+            return;
+        }
+        let page = usize::from(inner.height.saturating_sub(1));
+        let offset = scroll.min(stretch.len().saturating_sub(page));
+        if stretch.len() > page {
+            block = block.title_bottom(Span::styled(
+                format!(
+                    " offices {}-{} of {} (PgUp/PgDn) ",
+                    offset + 1,
+                    (offset + page).min(stretch.len()),
+                    stretch.len()
+                ),
                 t.hint(),
             ));
         }
-        for s in &app.derived().stretch {
-            rows.push(Line::raw(format!(
-                "{:<10} {:>9} {:>8} {:>8}",
-                truncate(&s.label, 10),
-                format_f64(s.observed, 1),
-                s.target.map_or_else(|| "-".to_string(), |t| t.to_string()),
-                s.factor
-                    .map_or_else(|| "-".to_string(), |f| format!("{}x", format_f64(f, 1)))
-            )));
+        let rows = stretch.iter().map(|s| {
+            Row::new([
+                Cell::from(
+                    crate::text::clip(&crate::text::escape_controls(&s.label), 10).into_owned(),
+                ),
+                Cell::from(Line::raw(format_f64(s.observed, 1)).right_aligned()),
+                Cell::from(
+                    Line::raw(s.target.map_or_else(|| "-".to_string(), |t| t.to_string()))
+                        .right_aligned(),
+                ),
+                Cell::from(
+                    Line::raw(
+                        s.factor
+                            .map_or_else(|| "-".to_string(), |f| format!("{}x", format_f64(f, 1))),
+                    )
+                    .right_aligned(),
+                ),
+            ])
+        });
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(10),
+                Constraint::Length(9),
+                Constraint::Length(8),
+                Constraint::Length(8),
+            ],
+        )
+        .header(Row::new(["office", "observed", "target", "stretch"]).style(t.title()))
+        .block(block);
+        let mut state = TableState::default().with_offset(offset);
+        StatefulWidget::render(table, area, buf, &mut state);
+        if stretch.len() > page {
+            let mut bar = ScrollbarState::new(stretch.len().saturating_sub(page)).position(offset);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
+                area.inner(ratatui::layout::Margin::new(0, 1)),
+                buf,
+                &mut bar,
+            );
         }
-        Paragraph::new(rows)
-            .block(Block::bordered().title(Span::styled(
-                if offices.width >= 80 {
-                    " Each office: observed a day vs its target (stretch = target met / observed) "
-                } else {
-                    " Offices: observed a day vs target "
-                },
-                t.title(),
-            )))
-            .render(offices, buf);
     }
 }

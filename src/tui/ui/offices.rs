@@ -3,9 +3,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget};
+use ratatui::widgets::{
+    Block, Cell, Paragraph, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget,
+    Table, TableState, Widget,
+};
 
-use super::{Screen, truncate};
+use super::Screen;
 use crate::number::group_thousands;
 use crate::tui::app::{Field, Tab};
 
@@ -94,15 +97,49 @@ impl Screen<'_> {
                 t.hint(),
             ));
         }
-        let visible = list_area.height as usize;
-        let selected = app.row(Tab::Offices).min(rows.len().saturating_sub(1));
-        let offset = if visible == 0 || selected < visible {
-            0
-        } else {
-            selected + 1 - visible
-        };
-        let lines: Vec<Line> = rows.into_iter().skip(offset).take(visible).collect();
-        Paragraph::new(lines).render(list_area, buf);
+        let selected = app.row(Tab::Offices);
+        self.office_list(rows, selected, list_area, buf);
+    }
+
+    /// The office rows as a table that keeps the selection in view, with a scrollbar
+    /// and a count when the list does not fit.
+    fn office_list(
+        &self,
+        rows: Vec<Line<'static>>,
+        selected: usize,
+        list_area: Rect,
+        buf: &mut Buffer,
+    ) {
+        let t = self.theme;
+        // A table that keeps the selection in view, with a scrollbar and a count
+        // when the list does not fit.
+        let n = rows.len();
+        let selected = selected.min(n.saturating_sub(1));
+        let fits = n <= usize::from(list_area.height);
+        let [table_area, count_area] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(u16::from(!fits))])
+                .areas(list_area);
+        let page = usize::from(table_area.height);
+        let table = Table::new(
+            rows.into_iter().map(|l| Row::new([Cell::from(l)])),
+            [Constraint::Fill(1)],
+        );
+        let mut state = TableState::default().with_selected(Some(selected));
+        StatefulWidget::render(table, table_area, buf, &mut state);
+        if !fits {
+            let first = state.offset();
+            Line::styled(
+                format!(
+                    "rows {}-{} of {n} (Up/Down, PgUp/PgDn)",
+                    first + 1,
+                    (first + page).min(n)
+                ),
+                t.hint(),
+            )
+            .render(count_area, buf);
+            let mut bar = ScrollbarState::new(n.saturating_sub(page)).position(first);
+            Scrollbar::new(ScrollbarOrientation::VerticalRight).render(table_area, buf, &mut bar);
+        }
     }
 
     pub(super) fn office_line(
@@ -121,18 +158,21 @@ impl Screen<'_> {
             Some(e) => format!("{}_", e.buffer),
             None => self.app.value_text(field),
         };
+        let left_out = self.app.scenario().excluded.contains(&office.code);
         let state = match (counts, changed) {
+            (false, _) if left_out => "left out (Space)",
             (false, _) => "not counted",
             (true, true) => "changed",
             (true, false) => "",
         };
-        let hq = format!("{}, {}", office.hq_city, office.hq_state);
+        let hq = crate::text::escape_controls(&format!("{}, {}", office.hq_city, office.hq_state))
+            .into_owned();
         let marker = if selected { ">" } else { " " };
         let text = format!(
             "{marker} {:<4} {:<15} {:<22} {value:>10} a day  {state}",
             office.code,
-            truncate(&office.name, 15),
-            truncate(&hq, 22),
+            crate::text::clip(&crate::text::escape_controls(&office.name), 15),
+            crate::text::clip(&hq, 22),
         );
         let pad = " ".repeat(width.saturating_sub(text.chars().count()));
         let mut style = if selected { t.selected() } else { t.label() };

@@ -52,7 +52,8 @@ impl Screen<'_> {
                 clip_line(line, width)
             })
             .collect();
-        let mut block = Block::bordered().title(Span::styled(title.to_string(), t.title()));
+        let title = clip(title, usize::from(inner_w));
+        let mut block = Block::bordered().title(Span::styled(title.into_owned(), t.title()));
         if rows.len() > page {
             block = block.title_bottom(Span::styled(
                 format!(

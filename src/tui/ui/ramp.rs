@@ -3,10 +3,9 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Widget};
 
 use super::Screen;
-use crate::data::Confidence;
 use crate::number::format_f64;
 use crate::tui::app::Field;
 
@@ -54,90 +53,8 @@ impl Screen<'_> {
             "Difference: about {} fewer",
             format_f64(r.shortfall(), 0)
         )));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(inner, buf);
+        self.fitted(&lines, inner, buf);
 
         self.ramp_chart(right, buf);
-    }
-
-    /// Cumulative arrests by day: the ramp, the flat pace and past years' paces.
-    pub(super) fn ramp_chart(&self, right: Rect, buf: &mut Buffer) {
-        use ratatui::symbols::Marker;
-        use ratatui::widgets::{Axis, Chart, Dataset, GraphType};
-        let t = self.theme;
-        let app = self.app;
-        let r = &app.derived().ramp;
-        #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
-        let ramp: Vec<(f64, f64)> = r
-            .cumulative
-            .iter()
-            .enumerate()
-            .map(|(d, v)| ((d + 1) as f64, *v))
-            .collect();
-        let days = f64::from(app.scenario().days);
-        let flat = [(0.0, 0.0), (days, r.total_flat)];
-        let o = &app.outcome();
-        let past: Vec<(String, [(f64, f64); 2])> = [o.latest_official, o.highest_official]
-            .iter()
-            .flatten()
-            .filter_map(|i| o.comparisons.get(*i))
-            .map(|c| {
-                (
-                    format!(
-                        "FY{} pace ({}/day)",
-                        c.fiscal_year,
-                        format_f64(c.daily_average, 1)
-                    ),
-                    [(0.0, 0.0), (days, c.daily_average * days)],
-                )
-            })
-            .collect();
-        let top = r
-            .total_flat
-            .max(past.iter().map(|p| p.1[1].1).fold(0.0, f64::max))
-            .max(1.0);
-        let mut datasets = vec![
-            Dataset::default()
-                .name("with the ramp")
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(t.scenario_bar())
-                .data(&ramp),
-            Dataset::default()
-                .name("flat from day 1")
-                .marker(Marker::Dot)
-                .graph_type(GraphType::Line)
-                .style(t.figure())
-                .data(&flat),
-        ];
-        for (name, line) in &past {
-            datasets.push(
-                Dataset::default()
-                    .name(name.clone())
-                    .marker(Marker::Dot)
-                    .graph_type(GraphType::Line)
-                    .style(t.bar(Confidence::Official))
-                    .data(line),
-            );
-        }
-        Chart::new(datasets)
-            .block(Block::bordered().title(Span::styled(
-                " Cumulative arrests by day of the year ",
-                t.title(),
-            )))
-            .x_axis(
-                Axis::default()
-                    .bounds([0.0, days])
-                    .labels(["day 0".to_string(), format!("day {}", app.scenario().days)]),
-            )
-            .y_axis(
-                Axis::default()
-                    .bounds([0.0, top])
-                    .labels([Line::raw("0"), Line::raw(format_f64(top, 0))]),
-            )
-            .legend_position(Some(ratatui::widgets::LegendPosition::TopLeft))
-            .hidden_legend_constraints((Constraint::Percentage(70), Constraint::Percentage(60)))
-            .render(right, buf);
     }
 }

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Paragraph, Widget};
 
 use super::Screen;
 use crate::data::Confidence;
@@ -69,7 +69,10 @@ impl Screen<'_> {
             app.data().quota(&c.quota_id).map(|q| {
                 Line::from(vec![
                     Span::styled("Quota: ", t.title()),
-                    Span::raw(format!("{} ({})", c.sentence(q), q.outlet)),
+                    Span::raw(
+                        crate::text::escape_controls(&format!("{} ({})", c.sentence(q), q.outlet))
+                            .into_owned(),
+                    ),
                 ])
             })
         });
@@ -107,7 +110,7 @@ impl Screen<'_> {
             lines.push(Line::styled(
                 format!(
                     "vs {} ({}, {}): {}",
-                    r.label,
+                    crate::text::escape_controls(&r.label),
                     group_thousands(u128::from(r.value)),
                     r.confidence.label(),
                     format_multiple(c.multiple)
@@ -115,10 +118,10 @@ impl Screen<'_> {
                 t.hint(),
             ));
         }
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: true })
-            .render(area, buf);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let scroll = Some(app.scroll(crate::tui::app::Tab::Scenario));
+        Paragraph::new(super::fit(&lines, inner, scroll, t.hint())).render(inner, buf);
     }
 
     pub(super) fn history(&self, area: Rect, buf: &mut Buffer) {

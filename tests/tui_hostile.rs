@@ -1,0 +1,152 @@
+//! Careless and hostile input on the screen: huge names, control characters, long
+//! lists; never a panic, never text cut without a mark, never an escape sequence.
+
+use std::fmt::Write as _;
+
+use arrest_scenarios::data::Dataset;
+use arrest_scenarios::model::Scenario;
+use arrest_scenarios::tui::keys::Loaded;
+use arrest_scenarios::tui::{Action, App, Screen, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn text(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| {
+        f.render_widget(
+            Screen {
+                app,
+                theme: Theme::COLOR,
+            },
+            f.area(),
+        );
+    })
+    .unwrap();
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn app_with_saved(dir: &std::path::Path) -> App {
+    App::new(
+        Dataset::bundled().unwrap(),
+        Scenario::default(),
+        Some(dir.to_path_buf()),
+        dir.to_path_buf(),
+    )
+}
+
+#[test]
+fn a_name_of_70000_characters_with_controls_never_panics_the_compare_overlay() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("evil\u{1b}]0;pwned\u{7}{}", "é".repeat(70_000));
+    let toml = arrest_scenarios::saved::to_toml(&name, &Scenario::default()).unwrap();
+    std::fs::write(dir.path().join("long.toml"), toml).unwrap();
+    let mut a = app_with_saved(dir.path());
+    a.update(Action::OpenSaved);
+    assert_eq!(a.saved().len(), 1);
+    let listed = text(&a, 100, 30);
+    assert!(listed.contains("evil\\x1b]0;pwned\\x07"), "{listed}");
+    assert!(listed.contains('…'), "the long name is cut with a mark");
+    a.update(Action::Mark);
+    a.update(Action::Compare);
+    for (w, h) in [(60, 18), (80, 24), (200, 60)] {
+        let screen = text(&a, w, h);
+        assert!(!screen.contains('\u{1b}'));
+        assert!(screen.contains("current"), "{screen}");
+    }
+    a.update(Action::Last);
+    a.update(Action::Down);
+    text(&a, 80, 24);
+}
+
+#[test]
+fn office_names_from_a_records_file_are_shown_escaped() {
+    let offices = Dataset::bundled().unwrap().offices;
+    let mut csv = String::from("apprehension_date,apprehension_aor\n");
+    for _ in 0..3 {
+        let _ = writeln!(csv, "2025-03-01,\"Bad\u{1b}[2JOffice\"");
+    }
+    let agg = arrest_scenarios::records::read_csv(
+        "fixture.csv",
+        csv.as_bytes(),
+        &offices,
+        &arrest_scenarios::records::Options::default(),
+        &mut |_| {},
+    )
+    .map_err(|e| e.to_string());
+    let mut a = App::new(
+        Dataset::bundled().unwrap(),
+        Scenario::default(),
+        None,
+        std::env::temp_dir(),
+    );
+    a.update(Action::RecordsLoaded(Loaded(std::sync::Arc::new(agg))));
+    a.update(Action::GoTab(6));
+    let screen = text(&a, 120, 40);
+    assert!(screen.contains("Bad\\x1b[2"), "{screen}");
+}
+
+#[test]
+fn the_saved_list_scrolls_to_its_selection() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        let toml =
+            arrest_scenarios::saved::to_toml(&format!("Scenario {i:02}"), &Scenario::default())
+                .unwrap();
+        std::fs::write(dir.path().join(format!("s{i:02}.toml")), toml).unwrap();
+    }
+    let mut a = app_with_saved(dir.path());
+    a.update(Action::OpenSaved);
+    for _ in 0..33 {
+        a.update(Action::Down);
+    }
+    let screen = text(&a, 80, 24);
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Scenario 33"))
+        .unwrap_or_else(|| panic!("the selection is not in view:\n{screen}"));
+    assert!(row.contains('>'), "{row}");
+    assert!(screen.contains("34 of 40"), "{screen}");
+    a.update(Action::Last);
+    assert!(text(&a, 80, 24).contains("Scenario 39"));
+}
+
+#[test]
+fn a_panel_that_does_not_fit_says_how_much_more_there_is_and_scrolls() {
+    let mut a = App::new(
+        Dataset::bundled().unwrap(),
+        Scenario::default(),
+        None,
+        std::env::temp_dir(),
+    );
+    let screen = text(&a, 80, 24);
+    let more = screen.lines().find(|l| l.contains("more (PgDn)")).unwrap();
+    assert!(more.contains("↓ +"), "{more}");
+    assert!(!screen.contains("2025 observed:"));
+    a.update(Action::PageDown);
+    let scrolled = text(&a, 80, 24);
+    assert!(scrolled.contains("more (PgUp)"), "{scrolled}");
+    assert!(scrolled.contains("2025 observed:"), "{scrolled}");
+    assert_eq!(a.scenario(), &Scenario::default(), "PgDn changes no value");
+}
+
+#[test]
+fn no_line_is_cut_at_the_edge_without_a_mark() {
+    // Every source line fits or ends in a mark; every title too.
+    let a = App::new(
+        Dataset::bundled().unwrap(),
+        Scenario::default(),
+        None,
+        std::env::temp_dir(),
+    );
+    let screen = text(&a, 80, 24);
+    let sources = screen.lines().find(|l| l.starts_with("Sources:")).unwrap();
+    assert!(sources.contains("…  (i: all)"), "{sources}");
+}
