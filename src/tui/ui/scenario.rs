@@ -89,6 +89,10 @@ impl Screen<'_> {
                 ]));
             }
         }
+        if let Some(p) = &o.latest_official_pace {
+            lines.push(Line::raw(p.comparison_sentence(o.daily_total)));
+            lines.push(Line::styled(p.pace_sentence(), t.hint()));
+        }
         if let Some(r) = &o.rank {
             let words = r.standing().words();
             lines.push(Line::raw(format!(
@@ -106,6 +110,11 @@ impl Screen<'_> {
             )));
         }
         lines.extend(checks);
+        if !o.quota_checks.is_empty()
+            && let Some(c) = app.data().quota_counter_statement()
+        {
+            lines.push(Line::styled(c.sentence(), t.hint()));
+        }
         for (r, c) in app.data().reference.iter().zip(&o.references) {
             lines.push(Line::styled(
                 format!(
