@@ -28,7 +28,8 @@ impl Screen<'_> {
         self.results(results, buf);
         // Tall screens also show the observed 2025 weekly pace under the history.
         let history_rows = u16::try_from(self.app.outcome().comparisons.len()).unwrap_or(u16::MAX);
-        let history_h = history_rows.saturating_add(4);
+        let pace_row = u16::from(self.app.outcome().latest_official_pace.is_some());
+        let history_h = history_rows.saturating_add(4 + pace_row);
         if self.app.outcome().observed.is_some() && right.height >= history_h + 14 {
             let [top, bottom] =
                 Layout::vertical([Constraint::Length(history_h), Constraint::Fill(1)]).areas(right);
@@ -173,8 +174,23 @@ impl Screen<'_> {
         let value_w = rows.iter().map(|r| r.2.chars().count()).max().unwrap_or(0);
         let tail_w = if wide { 9 + 1 + 9 } else { 0 };
         let bar_w = (inner.width as usize).saturating_sub(8 + 1 + 1 + value_w + tail_w);
-        // Legend goes on the last line; rows fill the rest (the scenario row always shows).
-        let room = (inner.height as usize).saturating_sub(1).max(1);
+        // Legend (and the official pace's reference line) go on the last lines; rows fill
+        // the rest (the scenario row always shows).
+        let pace_line = o
+            .latest_official_pace
+            .as_ref()
+            .filter(|_| inner.height >= 3)
+            .map(|p| {
+                super::overlays::clip_line(
+                    Line::from(vec![
+                        Span::styled("◆ ", t.title()),
+                        Span::styled(p.reference_label(), t.hint()),
+                    ]),
+                    inner.width as usize,
+                )
+            });
+        let footer = 1 + usize::from(pace_line.is_some());
+        let room = (inner.height as usize).saturating_sub(footer).max(1);
         let skip = rows.len().saturating_sub(room);
         let mut lines: Vec<Line> = Vec::new();
         for (i, (label, value, shown, conf, multiple)) in rows.iter().enumerate() {
@@ -216,6 +232,7 @@ impl Screen<'_> {
             ),
             t.hint(),
         ));
+        lines.extend(pace_line);
         if skip > 0 {
             lines.insert(
                 0,
