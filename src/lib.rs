@@ -1,7 +1,7 @@
 //! arrest-scenarios: explore arrest-quota scenarios against ICE's historical arrest
 //! figures, with a source and a confidence label for every number.
 //!
-//! The core ([`data`], [`model`], [`analysis`], [`number`], [`report`], [`records`],
+//! The core ([`data`], [`model`], [`analysis`], [`capacity`], [`number`], [`report`], [`records`],
 //! [`saved`], [`synth`]) knows nothing of the terminal;
 //! [`cli`] parses arguments and prints reports; `tui` is the interactive screen, behind
 //! the default `tui` cargo feature (the core builds without ratatui and crossterm).
@@ -21,6 +21,7 @@
 //! ```
 
 pub mod analysis;
+pub mod capacity;
 pub mod chart;
 pub mod cli;
 pub mod data;

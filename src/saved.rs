@@ -126,6 +126,81 @@ struct File {
     /// Office codes left out (older files have none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     excluded: Vec<String>,
+    #[serde(default, skip_serializing_if = "CapacityFile::is_empty")]
+    capacity: CapacityFile,
+}
+
+/// The capacity check's assumptions in a scenario file (`[capacity]`); each one left
+/// out keeps its sourced default, and files written before the check have none.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CapacityFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    stay_days: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    detained_share: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    beds: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    officers: Option<Num>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    at_large_share: Option<Num>,
+}
+
+impl CapacityFile {
+    fn is_empty(&self) -> bool {
+        self.stay_days.is_none()
+            && self.detained_share.is_none()
+            && self.beds.is_none()
+            && self.officers.is_none()
+            && self.at_large_share.is_none()
+    }
+
+    fn of(c: &crate::capacity::Settings) -> Self {
+        let text = |t: String| Num::Text(t.replace(',', ""));
+        Self {
+            stay_days: c.stay_days.map(|v| text(v.to_string())),
+            detained_share: c.detained_share.map(|v| text(v.to_string())),
+            beds: c.beds.map(Num::Int),
+            officers: c.officers.map(Num::Int),
+            at_large_share: c.at_large_share.map(|v| text(v.to_string())),
+        }
+    }
+
+    /// The settings, or the field and message of the first bad value.
+    fn settings(&self) -> Result<crate::capacity::Settings, (&'static str, String)> {
+        fn read<T>(
+            field: &'static str,
+            n: Option<&Num>,
+            parse: impl Fn(&str) -> Result<T, input::InputError>,
+        ) -> Result<Option<T>, (&'static str, String)> {
+            n.map(|n| parse(&n.text()).map_err(|e| (field, e.to_string())))
+                .transpose()
+        }
+        Ok(crate::capacity::Settings {
+            stay_days: read(
+                "capacity.stay_days",
+                self.stay_days.as_ref(),
+                input::parse_stay_days,
+            )?,
+            detained_share: read(
+                "capacity.detained_share",
+                self.detained_share.as_ref(),
+                |t| input::parse_share(Input::DetainedShare, t),
+            )?,
+            beds: read("capacity.beds", self.beds.as_ref(), |t| {
+                input::parse_count(Input::Beds, t)
+            })?,
+            officers: read("capacity.officers", self.officers.as_ref(), |t| {
+                input::parse_count(Input::Officers, t)
+            })?,
+            at_large_share: read(
+                "capacity.at_large_share",
+                self.at_large_share.as_ref(),
+                |t| input::parse_share(Input::AtLargeShare, t),
+            )?,
+        })
+    }
 }
 
 /// A scenario read from a file.
@@ -137,6 +212,8 @@ pub struct Saved {
     pub scenario: Scenario,
     /// Where it is.
     pub path: PathBuf,
+    /// The capacity check's assumptions it sets (none in older files).
+    pub capacity: crate::capacity::Settings,
 }
 
 /// The TOML text of a scenario.
@@ -144,6 +221,19 @@ pub struct Saved {
 /// # Errors
 /// [`SavedError::Serialize`] if the scenario cannot be written as TOML.
 pub fn to_toml(name: &str, s: &Scenario) -> Result<String, SavedError> {
+    to_toml_with(name, s, &crate::capacity::Settings::default())
+}
+
+/// The TOML text of a scenario with the capacity assumptions it sets (a `[capacity]`
+/// table, left out when none is set).
+///
+/// # Errors
+/// [`SavedError::Serialize`] if the scenario cannot be written as TOML.
+pub fn to_toml_with(
+    name: &str,
+    s: &Scenario,
+    capacity: &crate::capacity::Settings,
+) -> Result<String, SavedError> {
     let file = File {
         name: name.to_string(),
         offices: u64::from(s.offices),
@@ -156,6 +246,7 @@ pub fn to_toml(name: &str, s: &Scenario) -> Result<String, SavedError> {
             .map(|(k, v)| (k.clone(), Num::Text(v.to_string().replace(',', ""))))
             .collect(),
         excluded: s.excluded.iter().cloned().collect(),
+        capacity: CapacityFile::of(capacity),
     };
     let body = toml::to_string(&file).map_err(|e| SavedError::Serialize(e.to_string()))?;
     Ok(format!("# arrest-scenarios scenario\n{body}"))
@@ -214,6 +305,10 @@ pub fn from_toml(text: &str, path: &Path, offices: &[FieldOffice]) -> Result<Sav
         .collect();
     s.validate(offices)
         .map_err(|e| invalid("scenario", e.to_string()))?;
+    let capacity = file
+        .capacity
+        .settings()
+        .map_err(|(field, message)| invalid(field, message))?;
     Ok(Saved {
         name: if file.name.is_empty() {
             path.file_stem()
@@ -223,6 +318,7 @@ pub fn from_toml(text: &str, path: &Path, offices: &[FieldOffice]) -> Result<Sav
         },
         scenario: s,
         path: path.to_path_buf(),
+        capacity,
     })
 }
 

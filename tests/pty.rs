@@ -147,9 +147,9 @@ fn esc_and_a_presenters_clicker_never_quit_or_change_a_value() {
     // On Explain, PgDn reveals the first step, a second PgDn the next; PgUp steps
     // back; no parameter changes.
     s.expect(b"3", "The arithmetic");
-    s.expect(PAGE_DOWN, "step 1 of 8");
-    s.expect(PAGE_DOWN, "step 2 of 8");
-    s.expect(PAGE_UP, "step 1 of 8");
+    s.expect(PAGE_DOWN, "step 1 of 18");
+    s.expect(PAGE_DOWN, "step 2 of 18");
+    s.expect(PAGE_UP, "step 1 of 18");
     assert!(
         s.contents().contains("Per-office target 75 a day"),
         "{}",
@@ -158,11 +158,11 @@ fn esc_and_a_presenters_clicker_never_quit_or_change_a_value() {
     // Esc leaves the step-through, not the program.
     s.press(ESC);
     s.wait_for("every step shown", |sc| {
-        !sc.contents().contains("step 1 of 8")
+        !sc.contents().contains("step 1 of 18")
     });
     // In presentation mode the clicker steps too, and b blanks the screen.
     s.expect(b"P", "arrests a day");
-    s.expect(PAGE_DOWN, "Step 1 of 8");
+    s.expect(PAGE_DOWN, "Step 1 of 18");
     s.press(b"b");
     s.wait_for("a blank screen", |sc| {
         !sc.contents().contains("arrests a day")

@@ -352,14 +352,14 @@ fn presentation_steps_through_the_arithmetic_and_blanks() {
     let mut a = with(&[Action::TogglePresentation, Action::RevealNext]);
     let screen = text(&draw(&a, Theme::MONO, 80, 24));
     assert!(
-        screen.contains("Step 1 of 8: 75 arrests per office per day x 25 offices ="),
+        screen.contains("Step 1 of 18: 75 arrests per office per day x 25 offices ="),
         "{screen}"
     );
     assert!(a.presenting(), "stepping stays in presentation mode");
     a.update(Action::RevealNext);
     let screen = text(&draw(&a, Theme::MONO, 80, 24));
     assert!(screen.contains("1,875 arrests per day"), "step 1 answered");
-    assert!(screen.contains("Step 2 of 8: 1,875 a day x 365 days ="));
+    assert!(screen.contains("Step 2 of 18: 1,875 a day x 365 days ="));
     a.update(Action::ToggleBlank);
     let blank = text(&draw(&a, Theme::MONO, 80, 24));
     assert!(blank.chars().all(|c| c == ' ' || c == '\n'), "{blank}");

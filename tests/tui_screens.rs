@@ -46,6 +46,7 @@ fn every_tab_at_three_sizes_in_both_themes() {
         ("grid", after(dir.path(), &[Action::ShowGrid])),
         ("ramp", after(dir.path(), &[Action::GoTab(5)])),
         ("observed", after(dir.path(), &[Action::GoTab(6)])),
+        ("capacity", after(dir.path(), &[Action::GoTab(7)])),
         (
             "presentation",
             after(dir.path(), &[Action::TogglePresentation]),
@@ -64,7 +65,7 @@ fn every_tab_at_three_sizes_in_both_themes() {
 #[test]
 fn monochrome_sets_no_colour_on_any_screen_or_overlay() {
     let dir = tempfile::tempdir().unwrap();
-    let mut states: Vec<App> = (0..7)
+    let mut states: Vec<App> = (0..8)
         .map(|t| after(dir.path(), &[Action::GoTab(t)]))
         .collect();
     let more: [&[Action]; 9] = [

@@ -270,6 +270,63 @@ pub struct SummaryArgs {
     /// Also show a linear ramp-up over this many weeks from the latest year's pace.
     #[arg(long, value_name = "WEEKS", value_parser = parse_ramp_weeks)]
     pub ramp_weeks: Option<u32>,
+    /// The capacity check's assumptions.
+    #[command(flatten)]
+    pub capacity: CapacityArgs,
+}
+
+/// The capacity check's assumptions (each defaults to a sourced figure).
+#[derive(Debug, Clone, Copy, Default, Args)]
+pub struct CapacityArgs {
+    /// Average stay in detention, in days (default: ICE-arrested detainees, FY2025, 43.6531).
+    #[arg(long, value_name = "DAYS", value_parser = parse_stay_days, allow_negative_numbers = true)]
+    pub stay_days: Option<crate::capacity::StayDays>,
+    /// Percent of arrests detained, 0 to 100 (default 100; FY2024's ratio is 79.886).
+    #[arg(long, value_name = "PCT", value_parser = parse_detained_share, allow_negative_numbers = true)]
+    pub detained_share: Option<Fixed3>,
+    /// Funded detention beds (default: 41,500, FY2024, reported).
+    #[arg(long, value_name = "N", value_parser = parse_beds, allow_negative_numbers = true)]
+    pub beds: Option<u64>,
+    /// Officers making arrests (default: 6,000 before 2025, reported; 22,000 in Jan 2026).
+    #[arg(long, value_name = "N", value_parser = parse_officers, allow_negative_numbers = true)]
+    pub officers: Option<u64>,
+    /// Percent of arrests made at large, 0 to 100 (default: FY2024's, derived).
+    #[arg(long, value_name = "PCT", value_parser = parse_at_large_share, allow_negative_numbers = true)]
+    pub at_large_share: Option<Fixed3>,
+}
+
+impl CapacityArgs {
+    /// The values given on the command line.
+    #[must_use]
+    pub fn settings(&self) -> crate::capacity::Settings {
+        crate::capacity::Settings {
+            stay_days: self.stay_days,
+            detained_share: self.detained_share,
+            beds: self.beds,
+            officers: self.officers,
+            at_large_share: self.at_large_share,
+        }
+    }
+}
+
+fn parse_stay_days(text: &str) -> Result<crate::capacity::StayDays, String> {
+    input::parse_stay_days(text).map_err(|e| e.to_string())
+}
+
+fn parse_detained_share(text: &str) -> Result<Fixed3, String> {
+    input::parse_share(Input::DetainedShare, text).map_err(|e| e.to_string())
+}
+
+fn parse_at_large_share(text: &str) -> Result<Fixed3, String> {
+    input::parse_share(Input::AtLargeShare, text).map_err(|e| e.to_string())
+}
+
+fn parse_beds(text: &str) -> Result<u64, String> {
+    input::parse_count(Input::Beds, text).map_err(|e| e.to_string())
+}
+
+fn parse_officers(text: &str) -> Result<u64, String> {
+    input::parse_count(Input::Officers, text).map_err(|e| e.to_string())
 }
 
 pub(crate) fn parse_offices(text: &str) -> Result<u32, String> {
@@ -321,6 +378,20 @@ pub enum ArgsError {
 }
 
 impl ScenarioArgs {
+    /// The capacity assumptions the `--scenario` file sets (none without a file).
+    ///
+    /// # Errors
+    /// The file cannot be used.
+    pub fn saved_capacity(&self, data: &Dataset) -> Result<crate::capacity::Settings, ArgsError> {
+        Ok(match &self.scenario {
+            Some(path) => {
+                let dir = crate::saved::default_dir();
+                crate::saved::find(path, dir.as_deref(), &data.offices)?.capacity
+            }
+            None => crate::capacity::Settings::default(),
+        })
+    }
+
     /// The scenario these arguments describe (the January 2025 25 x 75 by default).
     ///
     /// # Errors

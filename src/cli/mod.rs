@@ -77,6 +77,7 @@ pub fn no_screen(cli: &Cli, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         scenario: cli.scenario.clone(),
         format: FormatArg::Text,
         ramp_weeks: None,
+        capacity: CapacityArgs::default(),
         monthly: false,
     });
     run(cli, &summary, out, err)
@@ -112,33 +113,7 @@ fn command_text(command: &Command, data: &Dataset, err: &mut dyn Write) -> Resul
         Command::Check => report::loaded(data),
         Command::Sources => report::sources(data),
         Command::Presets => report::presets_listing(&presets, data),
-        Command::Summary(args) => {
-            let s = args
-                .scenario
-                .scenario(data, &presets)
-                .map_err(|e| Failure::usage(&e))?;
-            let outcome = model::evaluate(&s, data);
-            let mut summary = Summary::new(&s, &outcome, data, &presets);
-            // The handout is titled with a saved scenario's name (already loaded without
-            // error above).
-            summary.name = args
-                .scenario
-                .scenario
-                .as_ref()
-                .and_then(|p| {
-                    let dir = crate::saved::default_dir();
-                    crate::saved::find(p, dir.as_deref(), &data.offices).ok()
-                })
-                .map(|saved| saved.name);
-            if args.monthly {
-                summary = summary.with_monthly(data);
-            }
-            match args.ramp_weeks {
-                Some(w) => summary.with_ramp(w),
-                None => summary,
-            }
-            .render(args.format.into())?
-        }
+        Command::Summary(args) => summary_text(args, data, &presets)?,
         Command::Compare(args) => {
             let mut items = Vec::new();
             let dir = crate::saved::default_dir();
@@ -215,6 +190,56 @@ pub fn write_out(out: &mut dyn Write, text: &str, err: &mut dyn Write) -> u8 {
             1
         }
     }
+}
+
+/// The `summary` report with the capacity check (its assumptions from the flags over the
+/// scenario file's, over the sourced defaults).
+fn summary_text(
+    args: &SummaryArgs,
+    data: &Dataset,
+    presets: &[model::Preset],
+) -> Result<String, Failure> {
+    let s = args
+        .scenario
+        .scenario(data, presets)
+        .map_err(|e| Failure::usage(&e))?;
+    let saved = args
+        .scenario
+        .saved_capacity(data)
+        .map_err(|e| Failure::usage(&e))?;
+    let settings = args.capacity.settings().over(saved);
+    let outcome = model::evaluate(&s, data);
+    let defaults = crate::capacity::Defaults::of(data);
+    let capacity = crate::capacity::check(
+        &s,
+        &outcome,
+        data,
+        &defaults,
+        defaults.resolve(&settings),
+        args.ramp_weeks,
+    );
+    let mut summary = Summary::new(&s, &outcome, data, presets);
+    // The handout is titled with a saved scenario's name (already loaded without
+    // error above).
+    summary.name = args
+        .scenario
+        .scenario
+        .as_ref()
+        .and_then(|p| {
+            let dir = crate::saved::default_dir();
+            crate::saved::find(p, dir.as_deref(), &data.offices).ok()
+        })
+        .map(|saved| saved.name);
+    if args.monthly {
+        summary = summary.with_monthly(data);
+    }
+    match args.ramp_weeks {
+        Some(w) => summary.with_ramp(w),
+        None => summary,
+    }
+    .with_capacity(capacity, &defaults, data)
+    .render(args.format.into())
+    .map_err(Failure::from)
 }
 
 #[cfg(test)]

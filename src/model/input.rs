@@ -30,6 +30,16 @@ pub enum Input {
     Days,
     /// Weeks to ramp up to the target.
     RampWeeks,
+    /// The capacity check's average stay in detention, in days.
+    StayDays,
+    /// The capacity check's percent of arrests detained.
+    DetainedShare,
+    /// The capacity check's funded beds.
+    Beds,
+    /// The capacity check's officers making arrests.
+    Officers,
+    /// The capacity check's percent of arrests made at large.
+    AtLargeShare,
 }
 
 impl Input {
@@ -43,6 +53,11 @@ impl Input {
             Self::Attainment => "attainment",
             Self::Days => "days",
             Self::RampWeeks => "ramp weeks",
+            Self::StayDays => "average stay",
+            Self::DetainedShare => "detained share",
+            Self::Beds => "beds",
+            Self::Officers => "officers",
+            Self::AtLargeShare => "at-large share",
         }
     }
 
@@ -70,9 +85,31 @@ impl Input {
                 RAMP_WEEKS.start(),
                 RAMP_WEEKS.end()
             ),
+            Self::StayDays => format!(
+                "a number of days above 0 and at most {}, with at most 4 decimals",
+                group_thousands(MAX_STAY_DAYS.into())
+            ),
+            Self::DetainedShare | Self::AtLargeShare => {
+                "a percent from 0 to 100, with at most 3 decimals".to_string()
+            }
+            Self::Beds => format!(
+                "a whole number from 1 to {}",
+                group_thousands(MAX_BEDS.into())
+            ),
+            Self::Officers => format!(
+                "a whole number from 1 to {}",
+                group_thousands(MAX_OFFICERS.into())
+            ),
         }
     }
 }
+
+/// Longest average stay accepted by the capacity check, in days (ten years).
+pub const MAX_STAY_DAYS: u64 = 3650;
+/// Largest bed count accepted by the capacity check.
+pub const MAX_BEDS: u64 = 10_000_000;
+/// Largest officer count accepted by the capacity check.
+pub const MAX_OFFICERS: u64 = 10_000_000;
 
 /// A value refused for an input: which input, the value as given, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,6 +276,71 @@ pub fn ramp_weeks_from(n: u64) -> Result<u32, InputError> {
                 "is out of range",
             )
         })
+}
+
+/// The capacity check's average stay in `text`, in days.
+///
+/// # Errors
+/// Not a number, not above 0, more than 4 decimals, or above [`MAX_STAY_DAYS`].
+pub fn parse_stay_days(text: &str) -> Result<crate::capacity::StayDays, InputError> {
+    let input = Input::StayDays;
+    let t = text.trim();
+    // Thousandths of ten times the value are ten-thousandths of the value.
+    let scaled = if t.is_empty() || t.contains(['e', 'E']) {
+        parse_thousandths(t).map(|n| n.checked_mul(10))
+    } else {
+        parse_thousandths(&format!("{t}e1")).map(Some)
+    };
+    let n = match scaled {
+        Ok(Some(n)) if n <= MAX_STAY_DAYS * 10_000 => n,
+        Ok(_) | Err(NumberError::TooLarge(_)) => {
+            return Err(InputError::new(input, text, "is too large"));
+        }
+        Err(NumberError::TooPrecise(_)) => {
+            return Err(InputError::new(
+                input,
+                text,
+                "has more than 4 decimal places",
+            ));
+        }
+        Err(e) => return Err(InputError::number(input, text, &e)),
+    };
+    if n == 0 {
+        return Err(InputError::new(input, text, "is not above 0"));
+    }
+    Ok(crate::capacity::StayDays::from_ten_thousandths(n))
+}
+
+/// A capacity share (`input` is [`Input::DetainedShare`] or [`Input::AtLargeShare`])
+/// in `text`, in percent (a trailing `%` is allowed).
+///
+/// # Errors
+/// Not a number, negative, more than 3 decimals, or above 100.
+pub fn parse_share(input: Input, text: &str) -> Result<Fixed3, InputError> {
+    let bare = text.trim().trim_end_matches('%');
+    let t = parse_thousandths(bare).map_err(|e| InputError::number(input, text, &e))?;
+    if t > 100_000 {
+        return Err(InputError::new(input, text, "is above 100%"));
+    }
+    Ok(Fixed3::from_thousandths(t))
+}
+
+/// A capacity count (`input` is [`Input::Beds`] or [`Input::Officers`]) in `text`.
+///
+/// # Errors
+/// Not a whole number, zero, or above [`MAX_BEDS`] / [`MAX_OFFICERS`].
+pub fn parse_count(input: Input, text: &str) -> Result<u64, InputError> {
+    let n = parse_whole(text).map_err(|e| InputError::number(input, text, &e))?;
+    let max = if input == Input::Officers {
+        MAX_OFFICERS
+    } else {
+        MAX_BEDS
+    };
+    match n {
+        0 => Err(InputError::new(input, text, "is zero")),
+        n if n > max => Err(InputError::new(input, text, "is too large")),
+        n => Ok(n),
+    }
 }
 
 #[cfg(test)]

@@ -16,7 +16,7 @@ pub use compare::{CompareRow, Comparison, compare};
 pub use grid::grid;
 pub use listings::{loaded, presets, presets_listing, sources};
 pub use records::{RecordsView, records, records_notes};
-pub use summary::{QuotaWords, RampSummary, Summary};
+pub use summary::{CapacitySummary, QuotaWords, RampSummary, Summary};
 
 /// Output formats of `summary`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

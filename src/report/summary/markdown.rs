@@ -102,6 +102,7 @@ impl Summary<'_> {
         if let Some(r) = &self.ramp {
             let _ = writeln!(out, "\n## Ramp-up\n\n{}", r.sentence(self.scenario.days));
         }
+        out.push_str(&self.markdown_capacity());
         let notes: Vec<_> = o
             .comparisons
             .iter()

@@ -1,5 +1,6 @@
 //! The `summary` report: everything gathered once in [`Summary`], laid out per format.
 
+mod capacity;
 mod machine;
 mod markdown;
 pub(super) mod official;
@@ -44,6 +45,9 @@ pub struct Summary<'a> {
     /// A ramp-up, when asked for.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ramp: Option<RampSummary>,
+    /// The capacity check: beds, officers and at-large arrests the scenario implies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capacity: Option<CapacitySummary>,
     /// The data the outcome was computed from (the HTML page's offices, chart and labels).
     #[serde(skip)]
     pub data: &'a Dataset,
@@ -55,6 +59,24 @@ pub struct Summary<'a> {
     /// ICE-arrest book-ins per day of each month (FY2019 on), when asked for.
     #[serde(rename = "monthly_book_ins", skip_serializing_if = "Option::is_none")]
     pub monthly: Option<Vec<model::MonthlyBookIns>>,
+}
+
+/// The capacity check with its arithmetic in words and its assumptions as lines.
+#[derive(Debug, Clone, Serialize)]
+pub struct CapacitySummary {
+    /// The figures.
+    #[serde(flatten)]
+    pub check: crate::capacity::Capacity,
+    /// The arithmetic, step by step.
+    pub steps: Vec<crate::analysis::Step>,
+    /// Each assumption (name and value, basis and source), then the alternatives.
+    #[serde(skip)]
+    pub lines: Vec<(String, String)>,
+    /// The observed record in words.
+    #[serde(skip)]
+    pub observed: Vec<String>,
+    /// What the check does not say.
+    pub caveat: &'static str,
 }
 
 /// A ramp-up's totals (the day-by-day curve is left out of reports).
@@ -192,7 +214,41 @@ impl<'a> Summary<'a> {
             name: None,
             quota_counter_statement: counter,
             monthly: None,
+            capacity: None,
         }
+    }
+
+    /// Add the capacity check (and cite its sources).
+    #[must_use]
+    pub fn with_capacity(
+        mut self,
+        check: crate::capacity::Capacity,
+        defaults: &crate::capacity::Defaults,
+        data: &'a Dataset,
+    ) -> Self {
+        let alternatives = [
+            defaults.detained_share_fy2024.source_id.as_deref(),
+            defaults.officers_2026.source_id.as_deref(),
+        ];
+        for id in check
+            .source_ids()
+            .into_iter()
+            .chain(alternatives.into_iter().flatten())
+        {
+            if let Some(s) = data.source(id)
+                && !self.sources.iter().any(|x| x.id == s.id)
+            {
+                self.sources.push(s);
+            }
+        }
+        self.capacity = Some(CapacitySummary {
+            steps: crate::capacity::steps(&check, data),
+            lines: crate::capacity::assumption_lines(&check, defaults),
+            observed: crate::capacity::observed_lines(&check, data),
+            caveat: crate::capacity::CAVEAT,
+            check,
+        });
+        self
     }
 
     /// Add the official monthly ICE-arrest book-ins per day, FY2019 on.

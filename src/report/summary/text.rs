@@ -206,6 +206,7 @@ impl Summary<'_> {
             out.push_str("Ramp-up\n");
             w(&mut out, &r.sentence(self.scenario.days), "  ");
         }
+        out.push_str(&self.text_capacity());
         let notes: Vec<_> = o
             .comparisons
             .iter()

@@ -9,6 +9,7 @@ use crate::model::{self, Outcome, Preset, Scenario};
 use crate::records::Aggregate;
 
 use super::types::{FiscalRow, GoalInput, Stretch};
+use crate::capacity::{self, Capacity, Defaults, Settings};
 
 /// The inputs a [`Derived`] is worked out from.
 pub(super) struct Inputs<'a> {
@@ -19,6 +20,8 @@ pub(super) struct Inputs<'a> {
     pub ramp_weeks: u32,
     pub records: Option<&'a Arc<Aggregate>>,
     pub file_years: &'a [(i32, u64, bool)],
+    pub capacity_defaults: &'a Defaults,
+    pub capacity_settings: Settings,
 }
 
 /// The scenario's results and everything the tabs show that follows from them.
@@ -42,6 +45,11 @@ pub struct Derived {
     pub fiscal_rows: Vec<FiscalRow>,
     /// Each office's observed pace against its target.
     pub stretch: Vec<Stretch>,
+    /// The capacity check (with the ramp's weeks, for the day the beds fill).
+    pub capacity: Capacity,
+    /// Its arithmetic, step by step (the Capacity tab shows all of it; the Explain tab
+    /// steps through it after the scenario's).
+    pub capacity_steps: Vec<Step>,
 }
 
 impl Derived {
@@ -60,6 +68,15 @@ impl Derived {
         let stretch = i
             .records
             .map_or_else(Vec::new, |agg| stretch(scenario, data, agg));
+        let capacity = capacity::check(
+            scenario,
+            &outcome,
+            data,
+            i.capacity_defaults,
+            i.capacity_defaults.resolve(&i.capacity_settings),
+            Some(i.ramp_weeks),
+        );
+        let capacity_steps = capacity::steps(&capacity, data);
         Self {
             outcome,
             explanation,
@@ -70,6 +87,8 @@ impl Derived {
             office_lines,
             fiscal_rows,
             stretch,
+            capacity,
+            capacity_steps,
         }
     }
 }

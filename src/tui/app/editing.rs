@@ -136,6 +136,14 @@ impl App {
                 return;
             }
             Field::SaveName => return,
+            f @ (Field::StayDays
+            | Field::DetainedShare
+            | Field::Beds
+            | Field::Officers
+            | Field::AtLargeShare) => {
+                self.step_capacity(f, up, large);
+                return;
+            }
         }
         self.change(next);
     }
@@ -213,6 +221,11 @@ impl App {
             Field::RampWeeks => input::parse_ramp_weeks(text)
                 .map(|w| self.ramp_weeks = w)
                 .map_err(|e| e.to_string()),
+            f @ (Field::StayDays
+            | Field::DetainedShare
+            | Field::Beds
+            | Field::Officers
+            | Field::AtLargeShare) => self.set_capacity_value(f, text),
             Field::GoalKind | Field::SaveName => Ok(()),
         };
         match result {

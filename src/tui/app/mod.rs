@@ -2,6 +2,7 @@
 //! everything that follows from the scenario is recomputed there, once per change, into
 //! one [`Derived`], and the renderer reads it all through accessors.
 
+mod capacity;
 mod derived;
 mod editing;
 mod files;
@@ -51,7 +52,7 @@ pub struct App {
     /// The visible tab.
     tab: Tab,
     /// The selected row on each tab (in [`Tab::ALL`] order).
-    rows: [usize; 7],
+    rows: [usize; Tab::ALL.len()],
     /// Presentation mode: big numbers, everything else hidden.
     presenting: bool,
     /// Stepping through the arithmetic: steps before this one are shown whole, this
@@ -107,6 +108,10 @@ pub struct App {
     help_from: Context,
     /// The terminal's size: bounds scrolling to what fits.
     viewport: ratatui::layout::Rect,
+    /// The capacity check's defaults, with their sources (worked out once from the data).
+    capacity_defaults: crate::capacity::Defaults,
+    /// The capacity assumptions the user set (the rest keep their defaults).
+    capacity_settings: crate::capacity::Settings,
 }
 
 impl App {
@@ -133,6 +138,7 @@ impl App {
             year,
         };
         let ramp_weeks = 12;
+        let capacity_defaults = crate::capacity::Defaults::of(&data);
         let derived = Derived::new(&derived::Inputs {
             scenario: &start,
             data: &data,
@@ -141,6 +147,8 @@ impl App {
             ramp_weeks,
             records: None,
             file_years: &[],
+            capacity_defaults: &capacity_defaults,
+            capacity_settings: crate::capacity::Settings::default(),
         });
         let mut app = Self {
             data,
@@ -150,7 +158,7 @@ impl App {
             derived,
             preset,
             tab: Tab::Scenario,
-            rows: [0; 7],
+            rows: [0; Tab::ALL.len()],
             presenting: false,
             reveal: None,
             goal,
@@ -178,6 +186,8 @@ impl App {
             scroll: [0; 7],
             help_from: Context::Browse(Tab::Scenario),
             viewport: ratatui::layout::Rect::new(0, 0, 80, 24),
+            capacity_defaults,
+            capacity_settings: crate::capacity::Settings::default(),
         };
         app.pace = app.bundled_pace();
         let bundled: Vec<&str> = app
@@ -371,6 +381,25 @@ impl App {
         self.goal
     }
 
+    /// The capacity check's defaults and the alternatives offered beside them.
+    #[must_use]
+    pub fn capacity_defaults(&self) -> &crate::capacity::Defaults {
+        &self.capacity_defaults
+    }
+
+    /// The capacity assumptions the user set (`None`: the default).
+    #[must_use]
+    pub fn capacity_settings(&self) -> crate::capacity::Settings {
+        self.capacity_settings
+    }
+
+    /// Steps of the arithmetic the Explain tab walks through: the scenario's, then the
+    /// capacity check's.
+    #[must_use]
+    pub fn explain_len(&self) -> usize {
+        self.derived.explanation.len() + self.derived.capacity_steps.len()
+    }
+
     /// Whether the user asked to quit.
     #[must_use]
     pub fn should_quit(&self) -> bool {
@@ -459,6 +488,13 @@ impl App {
                 .collect(),
             Tab::Ramp => std::iter::once(Field::RampWeeks).chain(scenario).collect(),
             Tab::Observed => vec![Field::Offices, Field::PerOffice],
+            Tab::Capacity => vec![
+                Field::StayDays,
+                Field::DetainedShare,
+                Field::Beds,
+                Field::Officers,
+                Field::AtLargeShare,
+            ],
         }
     }
 
@@ -505,6 +541,11 @@ impl App {
             },
             Field::RampWeeks => self.ramp_weeks.to_string(),
             Field::SaveName => String::new(),
+            Field::StayDays
+            | Field::DetainedShare
+            | Field::Beds
+            | Field::Officers
+            | Field::AtLargeShare => self.capacity_value_text(field),
         }
     }
 
@@ -561,11 +602,10 @@ impl App {
             ramp_weeks: self.ramp_weeks,
             records: self.records.as_ref(),
             file_years: &self.file_years,
+            capacity_defaults: &self.capacity_defaults,
+            capacity_settings: self.capacity_settings,
         });
-        if self
-            .reveal
-            .is_some_and(|k| k > self.derived.explanation.len())
-        {
+        if self.reveal.is_some_and(|k| k > self.explain_len()) {
             self.reveal = None;
         }
         let g = &self.derived.grid;

@@ -30,7 +30,10 @@ mod depth_tests {
         assert_eq!(a.derived.explanation.len(), 8);
         a.update(Action::RevealNext);
         assert_eq!((a.tab, a.reveal), (Tab::Explain, Some(0)));
-        for k in 1..=8 {
+        // The scenario's 8 steps, then the capacity check's.
+        let total = a.explain_len();
+        assert_eq!(total, 8 + a.derived.capacity_steps.len());
+        for k in 1..=total {
             a.update(Action::RevealNext);
             assert_eq!(a.reveal, Some(k));
         }

@@ -21,11 +21,13 @@ pub enum Tab {
     Ramp,
     /// What record-level data shows: observed pace, per-office averages.
     Observed,
+    /// The capacity check: beds, officers and at-large arrests the scenario implies.
+    Capacity,
 }
 
 impl Tab {
     /// All tabs, in order.
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Scenario,
         Self::Offices,
         Self::Explain,
@@ -33,6 +35,7 @@ impl Tab {
         Self::Grid,
         Self::Ramp,
         Self::Observed,
+        Self::Capacity,
     ];
 
     /// The tab's title.
@@ -46,6 +49,7 @@ impl Tab {
             Self::Grid => "Grid",
             Self::Ramp => "Ramp",
             Self::Observed => "Observed",
+            Self::Capacity => "Capacity",
         }
     }
 
@@ -159,6 +163,16 @@ pub enum Field {
     RampWeeks,
     /// The name a scenario is saved under.
     SaveName,
+    /// The capacity check's average stay (capacity tab).
+    StayDays,
+    /// The capacity check's detained share (capacity tab).
+    DetainedShare,
+    /// The capacity check's funded beds (capacity tab).
+    Beds,
+    /// The capacity check's officers (capacity tab).
+    Officers,
+    /// The capacity check's at-large share (capacity tab).
+    AtLargeShare,
 }
 
 impl Field {
@@ -175,6 +189,11 @@ impl Field {
             Self::GoalValue => "Goal value",
             Self::RampWeeks => "Ramp-up weeks",
             Self::SaveName => "Save as",
+            Self::StayDays => "Average stay",
+            Self::DetainedShare => "Detained share",
+            Self::Beds => "Funded beds",
+            Self::Officers => "Officers",
+            Self::AtLargeShare => "At-large share",
         }
     }
 }

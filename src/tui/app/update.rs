@@ -172,13 +172,13 @@ impl App {
                 }
                 self.reveal = match self.reveal {
                     None => Some(0),
-                    Some(k) if k + 1 > self.derived.explanation.len() => None,
+                    Some(k) if k + 1 > self.explain_len() => None,
                     Some(k) => Some(k + 1),
                 };
             }
             Action::RevealPrev => {
                 self.reveal = match self.reveal {
-                    None => Some(self.derived.explanation.len()),
+                    None => Some(self.explain_len()),
                     Some(k) => Some(k.saturating_sub(1)),
                 };
             }
@@ -192,6 +192,9 @@ impl App {
                 self.blank = false;
             }
             Action::ToggleBlank => self.blank = self.presenting && !self.blank,
+            Action::CapacityAlternative => self.capacity_alternative(),
+            Action::ApplyCapacityTarget => self.apply_capacity(true),
+            Action::ApplyCapacityBeds => self.apply_capacity(false),
             Action::ApplyGoalTarget => self.apply_goal(true),
             Action::ApplyGoalOffices => self.apply_goal(false),
             Action::Save => {

@@ -105,6 +105,13 @@ pub enum Action {
     RecordsProgress(u64, u64),
     /// A records file has been read (or failed).
     RecordsLoaded(Loaded),
+    /// Capacity tab: swap the selected assumption for the alternative offered beside
+    /// it (or back to its default).
+    CapacityAlternative,
+    /// Capacity tab: set the per-office target to what the funded beds sustain.
+    ApplyCapacityTarget,
+    /// Capacity tab: set the funded beds to what the scenario needs.
+    ApplyCapacityBeds,
 }
 
 /// The result of reading a records file, shared cheaply (compared by identity).

@@ -40,7 +40,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, for tests and the help overlay.
-    pub const ALL: [Self; 15] = [
+    pub const ALL: [Self; 16] = [
         Self::Browse(Tab::Scenario),
         Self::Browse(Tab::Offices),
         Self::Browse(Tab::Explain),
@@ -48,6 +48,7 @@ impl Context {
         Self::Browse(Tab::Grid),
         Self::Browse(Tab::Ramp),
         Self::Browse(Tab::Observed),
+        Self::Browse(Tab::Capacity),
         Self::Presenting,
         Self::Blank,
         Self::TypingNumber,
@@ -127,7 +128,7 @@ pub enum Pattern {
     Key(KeyCode, KeyModifiers),
     /// A digit or a decimal point.
     NumberChar,
-    /// A tab's number, 1 to 7.
+    /// A tab's number, 1 to 8.
     TabDigit,
     /// Any printable character.
     AnyChar,
@@ -225,7 +226,7 @@ pub fn action_for(event: KeyEvent, c: Context) -> Option<Action> {
                 _ => None,
             },
             Pattern::TabDigit => match event.code {
-                KeyCode::Char(ch @ '1'..='7') if held.is_empty() => {
+                KeyCode::Char(ch @ '1'..='8') if held.is_empty() => {
                     u8::try_from(ch.to_digit(10)? - 1).ok().map(Action::GoTab)
                 }
                 _ => None,

@@ -214,6 +214,31 @@ pub const BINDINGS: &[Binding] = &[
         "apply the office count the goal needs",
     )
     .footer("apply offices", Rank::Here),
+    // The Capacity tab.
+    bind(
+        When::Only(&[Context::Browse(Tab::Capacity)]),
+        &[ch('a')],
+        Action::CapacityAlternative,
+        "a",
+        "the selected assumption's alternative (FY2024's detained share, 2026's officers), or its default",
+    )
+    .footer("alternative", Rank::Here),
+    bind(
+        When::Only(&[Context::Browse(Tab::Capacity)]),
+        &[ch('t')],
+        Action::ApplyCapacityTarget,
+        "t",
+        "apply the per-office target the funded beds sustain",
+    )
+    .footer("target", Rank::Here),
+    bind(
+        When::Only(&[Context::Browse(Tab::Capacity)]),
+        &[ch('B')],
+        Action::ApplyCapacityBeds,
+        "B",
+        "set the funded beds to what the scenario needs",
+    )
+    .footer("beds", Rank::Here),
     // Stepping through the arithmetic: a presenter's clicker sends PgDn/PgUp.
     bind(
         When::Only(CLICKER),
@@ -358,7 +383,7 @@ pub const BINDINGS: &[Binding] = &[
         &[key(KeyCode::Tab, NONE)],
         Action::NextTab,
         "Tab",
-        "next tab (Scenario, Offices, Explain, Goal, Grid, Ramp, Observed)",
+        "next tab (Scenario, Offices, Explain, Goal, Grid, Ramp, Observed, Capacity)",
     )
     .footer("tab", Rank::Other),
     bind(
@@ -372,7 +397,7 @@ pub const BINDINGS: &[Binding] = &[
         When::Tabs,
         &[Pattern::TabDigit],
         Action::GoTab(0),
-        "1-7",
+        "1-8",
         "go to a tab by its number",
     ),
     bind(
@@ -535,6 +560,7 @@ pub const BINDINGS: &[Binding] = &[
             Context::Browse(Tab::Grid),
             Context::Browse(Tab::Ramp),
             Context::Browse(Tab::Observed),
+            Context::Browse(Tab::Capacity),
             Context::Help,
             Context::Sources,
             Context::Saved,
@@ -554,6 +580,7 @@ pub const BINDINGS: &[Binding] = &[
             Context::Browse(Tab::Grid),
             Context::Browse(Tab::Ramp),
             Context::Browse(Tab::Observed),
+            Context::Browse(Tab::Capacity),
             Context::Presenting,
             Context::Help,
             Context::Sources,
@@ -575,6 +602,7 @@ pub const BINDINGS: &[Binding] = &[
             Context::Browse(Tab::Grid),
             Context::Browse(Tab::Ramp),
             Context::Browse(Tab::Observed),
+            Context::Browse(Tab::Capacity),
             Context::Presenting,
             Context::Blank,
         ]),

@@ -33,12 +33,19 @@ impl Screen<'_> {
             spans.push(Span::raw(" "));
             used = title.len() + 1;
         }
+        // Narrow screens lose the space on either side of each tab, keeping one between.
+        let compact = used + tabs_width > area.width as usize;
         for (i, tab) in Tab::ALL.iter().enumerate() {
             let text = format!("{} {}", i + 1, tab.title());
-            used += text.len() + 2;
             if *tab == self.app.tab() {
+                used += text.len() + 2;
                 spans.push(Span::styled(format!("[{text}]"), t.selected()));
+            } else if compact {
+                used += text.len() + 1;
+                let gap = if i + 1 == Tab::ALL.len() { "" } else { " " };
+                spans.push(Span::styled(format!("{text}{gap}"), t.label()));
             } else {
+                used += text.len() + 2;
                 spans.push(Span::styled(format!(" {text} "), t.label()));
             }
         }
@@ -80,12 +87,18 @@ impl Screen<'_> {
     pub(super) fn source_line(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
         let app = self.app;
-        let mut ids: Vec<&str> = app
-            .outcome()
-            .comparisons
-            .iter()
-            .map(|c| c.source_id.as_str())
-            .collect();
+        // The Capacity tab cites its assumptions' sources first.
+        let mut ids: Vec<&str> = if app.tab() == Tab::Capacity {
+            app.derived().capacity.source_ids()
+        } else {
+            Vec::new()
+        };
+        ids.extend(
+            app.outcome()
+                .comparisons
+                .iter()
+                .map(|c| c.source_id.as_str()),
+        );
         if let Some(i) = app.preset()
             && let Some(q) = app.data().quota(&app.presets()[i].quota_id)
         {

@@ -19,10 +19,26 @@ impl Screen<'_> {
             Layout::vertical([Constraint::Length(8), Constraint::Fill(1)]).areas(left);
         self.parameters(params, buf);
         let mut lines = Vec::new();
-        let shown = app.reveal().unwrap_or(app.derived().explanation.len());
-        for (i, step) in app.derived().explanation.iter().enumerate() {
+        // The scenario's steps, then the capacity check's: one walk, predict then reveal.
+        let d = app.derived();
+        let base = d.explanation.len();
+        let total = app.explain_len();
+        let shown = app.reveal().unwrap_or(total);
+        // Stepping into the capacity steps shows them on their own, so they fit.
+        let first = if app.reveal().is_some_and(|k| k >= base) {
+            base
+        } else {
+            0
+        };
+        for (i, step) in d.explanation.iter().chain(&d.capacity_steps).enumerate() {
             if i > shown {
                 break;
+            }
+            if i < first {
+                continue;
+            }
+            if i == base {
+                lines.push(Line::styled("The capacity check (tab 8):", t.title()));
             }
             let answer = if i < shown || app.reveal().is_none() {
                 Span::styled(step.answer.clone(), t.figure())
@@ -44,9 +60,8 @@ impl Screen<'_> {
         let title = match app.reveal() {
             None => " The arithmetic (n: step through it, predicting each result) ".to_string(),
             Some(k) => format!(
-                " The arithmetic: step {} of {} (n: reveal) ",
-                (k + 1).min(app.derived().explanation.len()),
-                app.derived().explanation.len()
+                " The arithmetic: step {} of {total} (n: reveal) ",
+                (k + 1).min(total),
             ),
         };
         self.panel(&title, &lines, right, buf);

@@ -2,6 +2,7 @@
 //! One file per tab, plus the chrome around them, the fields, presentation mode and
 //! the overlays.
 
+mod capacity;
 mod charts;
 mod chrome;
 mod explain;
@@ -69,6 +70,7 @@ impl Widget for Screen<'_> {
                 Tab::Grid => self.grid_tab(body, buf),
                 Tab::Ramp => self.ramp_tab(body, buf),
                 Tab::Observed => self.observed_tab(body, buf),
+                Tab::Capacity => self.capacity_tab(body, buf),
             }
             self.status(status, buf);
             self.source_line(source, buf);

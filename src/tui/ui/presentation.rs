@@ -283,7 +283,10 @@ impl Screen<'_> {
     fn step_blocks(&self) -> Option<Vec<Block>> {
         let t = self.theme;
         let app = self.app;
-        let steps = &app.derived().explanation;
+        // The scenario's steps, then the capacity check's, as on the Explain tab.
+        let d = app.derived();
+        let steps: Vec<&crate::analysis::Step> =
+            d.explanation.iter().chain(&d.capacity_steps).collect();
         let k = app.reveal()?;
         {
             // Step k is asked (its result hidden until the next press); the one before
