@@ -176,19 +176,7 @@ impl Screen<'_> {
         let bar_w = (inner.width as usize).saturating_sub(8 + 1 + 1 + value_w + tail_w);
         // Legend (and the official pace's reference line) go on the last lines; rows fill
         // the rest (the scenario row always shows).
-        let pace_line = o
-            .latest_official_pace
-            .as_ref()
-            .filter(|_| inner.height >= 3)
-            .map(|p| {
-                super::overlays::clip_line(
-                    Line::from(vec![
-                        Span::styled("◆ ", t.title()),
-                        Span::styled(p.reference_label(), t.hint()),
-                    ]),
-                    inner.width as usize,
-                )
-            });
+        let pace_line = self.pace_reference(inner);
         let footer = 1 + usize::from(pace_line.is_some());
         let room = (inner.height as usize).saturating_sub(footer).max(1);
         let skip = rows.len().saturating_sub(room);
@@ -241,5 +229,25 @@ impl Screen<'_> {
             lines.remove(1);
         }
         Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// The official pace's reference line under the arrest years (book-ins are their
+    /// own measure: a labelled line, never a year bar), cut with `…` to `inner`'s width.
+    fn pace_reference(&self, inner: Rect) -> Option<Line<'static>> {
+        let t = self.theme;
+        self.app
+            .outcome()
+            .latest_official_pace
+            .as_ref()
+            .filter(|_| inner.height >= 3)
+            .map(|p| {
+                super::overlays::clip_line(
+                    Line::from(vec![
+                        Span::styled("◆ ", t.title()),
+                        Span::styled(p.reference_label(), t.hint()),
+                    ]),
+                    inner.width as usize,
+                )
+            })
     }
 }
