@@ -93,3 +93,37 @@ fn sources_overlay_snapshots() {
         }
     }
 }
+
+#[test]
+fn the_observed_tab_shows_ices_monthly_book_ins_from_fy2019_as_their_own_measure() {
+    let mut a = app();
+    a.update(Action::GoTab(6));
+    a.update(Action::TogglePacePeriod);
+    assert!(a.pace_is_official());
+    let screen = screen_text(&a, 200, 60);
+    assert!(
+        screen.contains(
+            " ICE-arrest book-ins into detention a day, by month (official; not arrests), against the scenario "
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("2018-10"),
+        "the series starts with FY2019's first month"
+    );
+    assert!(
+        screen.contains("2026-04"),
+        "and ends with the data-through month"
+    );
+    assert!(screen.contains(&format!(
+        "{BOOK_INS_NAME} a day, by month, FY2019 on (official; not arrests)"
+    )));
+    assert!(
+        !screen.contains("Observed arrests a day"),
+        "never called arrests"
+    );
+    // Once more: back to the bundled weekly arrests.
+    a.update(Action::TogglePacePeriod);
+    assert!(!a.pace_is_official());
+    assert!(screen_text(&a, 200, 60).contains("Observed arrests a day, by week"));
+}

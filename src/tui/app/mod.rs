@@ -36,6 +36,10 @@ const UNDO_LIMIT: usize = 500;
 /// The whole state of the interactive screen. Fields are private: [`App::update`]
 /// changes them, the renderer reads them through the accessors below.
 #[derive(Debug, Clone)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches of the screen (presenting, blank, official pace, ...)"
+)]
 pub struct App {
     /// The data.
     data: Dataset,
@@ -84,6 +88,8 @@ pub struct App {
     pace: (String, Vec<(String, f64)>),
     /// Whether a records file's pace is shown by week or by month.
     pace_period: crate::records::Period,
+    /// Whether the chart shows ICE's official monthly book-ins a day instead.
+    pace_official: bool,
     /// Arrests per fiscal year in the records file: (year, count, partial).
     file_years: Vec<(i32, u64, bool)>,
     /// A number being typed.
@@ -174,6 +180,7 @@ impl App {
             records_status: RecordsStatus::None,
             pace: (String::new(), Vec::new()),
             pace_period: crate::records::Period::Week,
+            pace_official: false,
             file_years: Vec::new(),
             edit: None,
             overlay: None,
@@ -547,6 +554,28 @@ impl App {
             | Field::Officers
             | Field::AtLargeShare => self.capacity_value_text(field),
         }
+    }
+
+    /// ICE's official monthly ICE-arrest book-ins a day, FY2019 on: their own measure,
+    /// never arrests, named as such.
+    fn official_pace(&self) -> (String, Vec<(String, f64)>) {
+        let months = crate::model::monthly_book_ins(&self.data);
+        (
+            format!(
+                "{} a day, by month, FY2019 on (official; not arrests)",
+                crate::data::BOOK_INS_NAME
+            ),
+            months
+                .iter()
+                .map(|m| (m.month.strftime("%Y-%m").to_string(), m.per_day))
+                .collect(),
+        )
+    }
+
+    /// Whether the chart shows the official monthly book-ins.
+    #[must_use]
+    pub fn pace_is_official(&self) -> bool {
+        self.pace_official
     }
 
     /// A records file's pace by the chosen period.

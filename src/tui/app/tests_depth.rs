@@ -306,6 +306,18 @@ mod records_tests {
         assert_eq!(a.pace.0, "monthly pace in fixture.csv (derived)");
         assert_eq!(a.pace.1, [("2025-03".to_string(), 11.0)]);
         a.update(Action::TogglePacePeriod);
+        // Then ICE's official monthly book-ins a day, from FY2019's first month.
+        assert!(a.pace_is_official());
+        assert_eq!(
+            a.pace.0,
+            "ICE-arrest initial book-ins into detention a day, by month, FY2019 on (official; not arrests)"
+        );
+        assert_eq!(a.pace.1.first().map(|p| p.0.as_str()), Some("2018-10"));
+        // Oct 2025: 36,622 ICE-arrest book-ins over 31 days.
+        let oct = a.pace.1.iter().find(|p| p.0 == "2025-10").unwrap().1;
+        assert!((oct - 36_622.0 / 31.0).abs() < 1e-9, "{oct}");
+        a.update(Action::TogglePacePeriod);
+        assert!(!a.pace_is_official());
         assert_eq!(a.pace.0, "weekly pace in fixture.csv (derived)");
         let dal = a.derived.stretch.iter().find(|s| s.label == "DAL").unwrap();
         assert!((dal.observed - 10.0).abs() < 1e-9);

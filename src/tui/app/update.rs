@@ -221,16 +221,20 @@ impl App {
             }
             Action::Compare => self.compare_saved(),
             Action::Export => self.export(),
+            // Cycles: by week, by month (with a records file), then ICE's official
+            // monthly book-ins a day, then back to by week.
             Action::TogglePacePeriod => {
-                if self.records.is_some() {
-                    self.pace_period = if self.pace_period == crate::records::Period::Week {
-                        crate::records::Period::Month
-                    } else {
-                        crate::records::Period::Week
-                    };
+                if self.pace_official {
+                    self.pace_official = false;
+                    self.pace_period = crate::records::Period::Week;
+                    self.pace = self.file_pace();
+                } else if self.records.is_some() && self.pace_period == crate::records::Period::Week
+                {
+                    self.pace_period = crate::records::Period::Month;
                     self.pace = self.file_pace();
                 } else {
-                    self.fail("the bundled series is weekly; by month needs --records FILE");
+                    self.pace_official = true;
+                    self.pace = self.official_pace();
                 }
             }
             Action::RecordsProgress(done, total) => {
@@ -242,7 +246,9 @@ impl App {
                     let counted = group_thousands(u128::from(agg.stats.rows_counted));
                     self.file_years = agg.fiscal_years();
                     self.records = Some(agg);
-                    self.pace = self.file_pace();
+                    if !self.pace_official {
+                        self.pace = self.file_pace();
+                    }
                     self.records_status = RecordsStatus::Loaded;
                     self.recompute();
                     self.note(format!(

@@ -271,7 +271,7 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('m')],
         Action::TogglePacePeriod,
         "m",
-        "observed pace by week or by month (with --records FILE)",
+        "pace: by week, by month (with --records FILE), or ICE's official monthly book-ins a day",
     ),
     // Presentation mode.
     bind(

@@ -248,17 +248,28 @@ impl Screen<'_> {
         } else {
             "week"
         };
+        // ICE's monthly book-ins are their own measure: the chart says so in its title and
+        // its unit, never "arrests".
+        let (title, x_unit, y_unit) = if app.pace_is_official() {
+            (
+                " ICE-arrest book-ins into detention a day, by month (official; not arrests), against the scenario ".to_string(),
+                "month".to_string(),
+                "per day",
+            )
+        } else {
+            (
+                format!(" Observed arrests a day, by {by}, against the scenario "),
+                format!("{by} starting"),
+                "arrests/day",
+            )
+        };
         chart(
             self,
-            &format!(" Observed arrests a day, by {by}, against the scenario "),
+            &title,
             &series,
             &above,
-            (
-                end,
-                [first.0.clone(), last.0.clone()],
-                &format!("{by} starting"),
-            ),
-            (top, "arrests/day"),
+            (end, [first.0.clone(), last.0.clone()], &x_unit),
+            (top, y_unit),
             area,
             buf,
         );
