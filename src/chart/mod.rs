@@ -16,6 +16,10 @@ mod years;
 
 pub use svg::escape;
 
+/// The `<defs>` of the fill patterns every chart defines (a page with several inline
+/// charts keeps the first one's: ids are unique in a document).
+pub(crate) const PATTERN_DEFS: &str = frame::DEFS;
+
 use crate::data::{Dataset, Source};
 use crate::model::{Outcome, Scenario};
 
