@@ -387,18 +387,24 @@ pub struct Milestone {
     pub day: Option<u128>,
     /// Whether that day falls within the scenario's year.
     pub within_year: bool,
+    /// The days the figure covers when they are not a whole fiscal year's (FY2025's
+    /// estimate: 364); `None` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub covers_days: Option<u16>,
 }
 
 impl Milestone {
-    /// `FY2024's whole-year total (113,431) on day 61`.
+    /// `FY2024's whole-year total (113,431) on day 61`, or for an estimate over its own
+    /// window `the FY2025 estimate (233,042 over 364 days, derived) on day 125`.
     #[must_use]
     pub fn sentence(&self) -> String {
-        let value = match self.confidence {
-            Some(c) if c != Confidence::Official => {
-                format!("{}, {}", group_thousands(u128::from(self.value)), c.label())
-            }
-            _ => group_thousands(u128::from(self.value)),
-        };
+        let mut value = group_thousands(u128::from(self.value));
+        if let Some(d) = self.covers_days {
+            value = format!("{value} over {d} days");
+        }
+        if let Some(c) = self.confidence.filter(|c| *c != Confidence::Official) {
+            value = format!("{value}, {}", c.label());
+        }
         match self.day {
             Some(d) => format!(
                 "{} ({value}) on day {}{}",
@@ -426,23 +432,25 @@ pub fn milestones(s: &Scenario, o: &Outcome, data: &Dataset) -> Vec<Milestone> {
         .annual
         .iter()
         .map(|a| {
-            (
-                format!("FY{}'s whole-year total", a.fiscal_year),
-                a.arrests,
-                Some(a.confidence),
-            )
+            let label = if a.days.is_some() {
+                format!("the FY{} estimate", a.fiscal_year)
+            } else {
+                format!("FY{}'s whole-year total", a.fiscal_year)
+            };
+            (label, a.arrests, Some(a.confidence), a.days)
         })
         .chain(
             data.reference
                 .iter()
-                .map(|r| (r.label.clone(), r.value, Some(r.confidence))),
+                .map(|r| (r.label.clone(), r.value, Some(r.confidence), None)),
         )
         .chain(std::iter::once((
             "one million".to_string(),
             1_000_000,
             None,
+            None,
         )))
-        .map(|(label, value, confidence)| {
+        .map(|(label, value, confidence, covers_days)| {
             let d = day(value);
             Milestone {
                 label,
@@ -450,6 +458,7 @@ pub fn milestones(s: &Scenario, o: &Outcome, data: &Dataset) -> Vec<Milestone> {
                 confidence,
                 day: d,
                 within_year: d.is_some_and(|d| d <= u128::from(s.days)),
+                covers_days,
             }
         })
         .collect();
@@ -651,6 +660,14 @@ mod tests {
         assert_eq!(
             find("FY2024's whole-year total").sentence(),
             "FY2024's whole-year total (113,431) on day 61"
+        );
+        // FY2025's 233,042 is an estimate over 364 days, not a whole-year total.
+        assert!(!m.iter().any(|m| m.label == "FY2025's whole-year total"));
+        let fy2025 = find("the FY2025 estimate");
+        assert_eq!(fy2025.covers_days, Some(364));
+        assert_eq!(
+            fy2025.sentence(),
+            "the FY2025 estimate (233,042 over 364 days, derived) on day 125"
         );
         assert_eq!(
             find("People with criminal histories on ICE's national docket").day,

@@ -322,7 +322,7 @@ fn summary_explains_the_arithmetic_and_milestones() {
         "The arithmetic\n  75 arrests per office per day x 25 offices = 1,875 arrests per day\n  1,875 a day x 365 days = 684,375 arrests a year\n  FY2024: 113,431 arrests over 366 days = 309.9 a day [ICE FY2024 report]\n  1,875 / 309.9 = 6.05 times the FY2024 pace\n"
     ));
     assert!(text.contains("  FY2024's whole-year total (113,431) on day 61\n"));
-    assert!(text.contains("  FY2025's whole-year total (233,042, derived) on day 125\n"));
+    assert!(text.contains("  the FY2025 estimate (233,042 over 364 days, derived) on day 125\n"));
     assert!(text.contains("  one million (1,000,000) on day 534 (beyond one year)\n"));
 }
 

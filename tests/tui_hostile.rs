@@ -150,3 +150,55 @@ fn no_line_is_cut_at_the_edge_without_a_mark() {
     let sources = screen.lines().find(|l| l.starts_with("Sources:")).unwrap();
     assert!(sources.contains("…  (i: all)"), "{sources}");
 }
+
+#[test]
+fn the_office_table_names_its_period_and_left_out_offices_have_no_target() {
+    let offices = Dataset::bundled().unwrap().offices;
+    let mut csv = String::from("apprehension_date,apprehension_aor\n");
+    for day in 1..=10 {
+        let _ = writeln!(csv, "2025-03-{day:02},Dallas Area of Responsibility");
+        let _ = writeln!(csv, "2025-03-{day:02},Washington Area of Responsibility");
+    }
+    let agg = arrest_scenarios::records::read_csv(
+        "fixture.csv",
+        csv.as_bytes(),
+        &offices,
+        &arrest_scenarios::records::Options::default(),
+        &mut |_| {},
+    )
+    .map_err(|e| e.to_string());
+    let mut s = Scenario::default();
+    assert!(s.set_taking_part("DAL", false, &offices));
+    let mut a = App::new(Dataset::bundled().unwrap(), s, None, std::env::temp_dir());
+    a.update(Action::RecordsLoaded(Loaded(std::sync::Arc::new(agg))));
+    a.update(Action::GoTab(6));
+    let screen = text(&a, 200, 60);
+    assert!(
+        screen.contains("observed a day over 2025-03-01 to 2025-03-10, 10 days vs its target"),
+        "{screen}"
+    );
+    let row = |code: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(&format!("││{code} ")))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    // DAL is left out: no target. WAS, 25th in file order, takes part with 24 offices.
+    let cells = |code: &str| {
+        row(code)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let dal = cells("DAL");
+    let was = cells("WAS");
+    assert!(
+        dal.ends_with(&["1.0".into(), "-".into(), "-".into(), "│".into()]),
+        "{dal:?}"
+    );
+    assert!(
+        was.ends_with(&["1.0".into(), "75".into(), "75.0x".into(), "│".into()]),
+        "{was:?}"
+    );
+}

@@ -13,6 +13,7 @@ use crate::report::Format;
 
 pub use super::chart::ChartArgs;
 pub use super::records::RecordsArgs;
+pub use super::records::RecordsOptions;
 
 /// Output formats, as the command line names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -82,9 +83,14 @@ pub struct Cli {
     #[command(flatten)]
     pub scenario: ScenarioArgs,
 
-    /// A record-level arrest release (CSV or XLSX) to show on the Observed tab.
-    #[arg(long, value_name = "FILE")]
-    pub records: Option<PathBuf>,
+    /// Record-level arrest releases (CSV, XLSX or Parquet, as `records` reads them),
+    /// counted together on the Observed tab.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub records: Option<Vec<PathBuf>>,
+
+    /// How the screen reads the `--records` files: every reading option of `records`.
+    #[command(flatten, next_help_heading = "Reading --records files")]
+    pub records_options: RecordsOptions,
 
     /// Where the screen's X writes its exports (default: the scenarios folder's
     /// `exports/`, or the current folder when there is no scenarios folder).
@@ -462,5 +468,16 @@ impl ScenarioArgs {
         }
         s.validate(&data.offices)?;
         Ok(s)
+    }
+}
+
+impl Cli {
+    /// What the screen's loader reads: the `--records` files and the reading options
+    /// given with them, or `None` without `--records`.
+    #[must_use]
+    pub fn records_request(&self) -> Option<(Vec<PathBuf>, crate::records::Options)> {
+        self.records
+            .clone()
+            .map(|files| (files, self.records_options.options()))
     }
 }

@@ -247,7 +247,7 @@ mod tests {
     use super::args::{parse_override, parse_percent, parse_target};
     use super::*;
     use crate::number::Fixed3;
-    use clap::CommandFactory;
+    use clap::{CommandFactory, Parser};
 
     #[test]
     fn the_argument_definitions_are_consistent() {
@@ -298,6 +298,84 @@ mod tests {
         assert_eq!(
             parse_override("DAL").unwrap_err(),
             "'DAL' is not CODE=N (e.g. DAL=120)"
+        );
+    }
+
+    #[test]
+    fn screen_records_files_and_options_reach_the_loader() {
+        let cli = Cli::try_parse_from([
+            "arrest-scenarios",
+            "--records",
+            "A.csv",
+            "B.parquet",
+            "--duplicates",
+            "drop",
+            "--group",
+            "at-large",
+            "--method-column",
+            "How",
+            "--from",
+            "2025-01-01",
+            "--to",
+            "2025-10-12",
+            "--sheet",
+            "Sheet2",
+            "--delimiter",
+            "|",
+            "--date-column",
+            "When",
+            "--office-column",
+            "Where",
+            "--strict",
+        ])
+        .unwrap();
+        let (files, o) = cli.records_request().unwrap();
+        assert_eq!(
+            files,
+            [
+                std::path::PathBuf::from("A.csv"),
+                std::path::PathBuf::from("B.parquet")
+            ]
+        );
+        assert!(o.drop_duplicates && o.strict);
+        assert_eq!(o.group, Some(crate::records::group::Group::AtLarge));
+        assert_eq!(o.method_column.as_deref(), Some("How"));
+        // Days since 1970-01-01: 2025-01-01 and 2025-10-12.
+        assert_eq!((o.from, o.to), (Some(20_089), Some(20_373)));
+        assert_eq!(o.sheet.as_deref(), Some("Sheet2"));
+        assert_eq!(o.delimiter, Some(b'|'));
+        assert_eq!(o.date_column.as_deref(), Some("When"));
+        assert_eq!(o.office_column.as_deref(), Some("Where"));
+    }
+
+    #[test]
+    fn screen_records_default_to_keep_and_the_alias_drops() {
+        let keep = Cli::try_parse_from(["arrest-scenarios", "--records", "A.csv"]).unwrap();
+        let (files, o) = keep.records_request().unwrap();
+        assert_eq!(files.len(), 1);
+        assert!(!o.drop_duplicates && !o.strict && o.group.is_none());
+        let alias = Cli::try_parse_from([
+            "arrest-scenarios",
+            "--records",
+            "A.csv",
+            "--drop-duplicates",
+        ])
+        .unwrap();
+        assert!(alias.records_request().unwrap().1.drop_duplicates);
+        let none = Cli::try_parse_from(["arrest-scenarios"]).unwrap();
+        assert!(none.records_request().is_none());
+        let bad = Cli::try_parse_from([
+            "arrest-scenarios",
+            "--records",
+            "A.csv",
+            "--from",
+            "2025-13-01",
+        ])
+        .unwrap_err()
+        .to_string();
+        assert!(
+            bad.contains("expected a date as YYYY-MM-DD; got '2025-13-01'"),
+            "{bad}"
         );
     }
 }

@@ -36,10 +36,6 @@ impl From<PeriodArg> for Period {
 
 /// `records`' arguments.
 #[derive(Debug, Clone, Args)]
-#[expect(
-    clippy::struct_excessive_bools,
-    reason = "each is a command-line switch"
-)]
 pub struct RecordsArgs {
     /// The files, counted together: CSV (comma, semicolon, tab or `|`; gzip too), XLSX
     /// (every sheet) or Parquet, one row per arrest; `-` reads CSV from stdin.
@@ -54,6 +50,17 @@ pub struct RecordsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     pub format: FormatArg,
+    /// How to read the files (shared with the screen's `--records`).
+    #[command(flatten)]
+    pub read: RecordsOptions,
+    /// One row per period and one column per office, zeros filled in.
+    #[arg(long, conflicts_with = "group")]
+    pub wide: bool,
+}
+
+/// How to read record files: the options `records` and the screen's `--records` share.
+#[derive(Debug, Clone, Args)]
+pub struct RecordsOptions {
     /// The date column, when the file is not one of DDP's layouts.
     #[arg(long, value_name = "NAME")]
     pub date_column: Option<String>,
@@ -83,9 +90,6 @@ pub struct RecordsArgs {
     /// Count only rows on or before this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub to: Option<i32>,
-    /// One row per period and one column per office, zeros filled in.
-    #[arg(long, conflicts_with = "group")]
-    pub wide: bool,
     /// The CSV delimiter instead of the sniffed one: one character, or `tab`.
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<Delimiter>,
@@ -139,6 +143,14 @@ pub fn parse_delimiter(s: &str) -> Result<Delimiter, String> {
 }
 
 impl RecordsArgs {
+    /// The reading options.
+    #[must_use]
+    pub fn options(&self) -> crate::records::Options {
+        self.read.options()
+    }
+}
+
+impl RecordsOptions {
     /// The reading options.
     #[must_use]
     pub fn options(&self) -> crate::records::Options {

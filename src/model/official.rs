@@ -65,6 +65,22 @@ impl LatestPace {
         )
     }
 
+    /// The label of the official pace's reference line beside the arrest years (most
+    /// important first, for narrow screens): `Official pace 1,117.1 a day (scenario
+    /// 1.68x): ICE-arrest initial book-ins into detention, Oct 2025-Mar 2026 (official;
+    /// not arrests, not an arrest year)`.
+    #[must_use]
+    pub fn reference_label(&self) -> String {
+        format!(
+            "Official pace {} a day (scenario {}): {}, {} (official; not arrests, not an \
+             arrest year)",
+            format_f64(self.per_day, 1),
+            super::format_multiple(self.multiple),
+            self.measure,
+            self.months_text(),
+        )
+    }
+
     /// `1,875 a day is 757.9 more than the latest official pace of 1,117.1 a day (1.68x)`.
     #[must_use]
     pub fn comparison_sentence(&self, daily_total: Amount) -> String {
@@ -198,6 +214,11 @@ mod tests {
         assert_eq!(
             p.comparison_sentence(Amount::whole(1875)),
             "1,875 a day is 757.9 more than the latest official pace of 1,117.1 a day (1.68x)"
+        );
+        assert_eq!(
+            p.reference_label(),
+            "Official pace 1,117.1 a day (scenario 1.68x): ICE-arrest initial book-ins into \
+             detention, Oct 2025-Mar 2026 (official; not arrests, not an arrest year)"
         );
         let below = latest_pace(&d, Amount::whole(1000)).unwrap();
         assert_eq!(

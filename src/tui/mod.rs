@@ -58,7 +58,9 @@ pub fn interactive(cli: &Cli, err: &mut dyn Write) -> u8 {
     let export_dir = cli.export_dir();
     let offices = data.offices.clone();
     let mut app = App::new(data, start, crate::saved::default_dir(), export_dir);
-    let loader = cli.records.clone().map(|path| spawn_loader(path, offices));
+    let loader = cli
+        .records_request()
+        .map(|(files, options)| spawn_loader(files, options, offices));
     match run(&mut app, theme, loader) {
         Ok(term::Exit::Quit) => 0,
         // The conventional code of a process ended by signal N.

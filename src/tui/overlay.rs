@@ -180,6 +180,19 @@ pub fn help_rows(from: Context, width: usize) -> Vec<Row> {
 
 fn source_rows(app: &App, width: usize) -> Vec<Row> {
     let mut rows = Vec::new();
+    if app.outcome().latest_official_pace.is_some() {
+        // The latest official pace is in book-ins: its caveat goes first.
+        entry(
+            &mut rows,
+            "Book-ins",
+            &format!(
+                "{}: {}",
+                crate::data::BOOK_INS_NAME,
+                crate::data::BOOK_INS_CAVEAT
+            ),
+            width,
+        );
+    }
     for s in &app.data().sources {
         let when = if s.date.is_empty() {
             "undated"

@@ -40,24 +40,23 @@ enum Message {
     Signal(i32),
 }
 
-/// Read a records file on another thread; progress and the result arrive as actions.
+/// Read the records files (counted together) on another thread; progress and the result arrive as actions.
 #[must_use]
-pub fn spawn_loader(path: PathBuf, offices: Vec<crate::data::FieldOffice>) -> Receiver<Action> {
+pub fn spawn_loader(
+    files: Vec<PathBuf>,
+    options: crate::records::Options,
+    offices: Vec<crate::data::FieldOffice>,
+) -> Receiver<Action> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut last = std::time::Instant::now();
         let progress_tx = tx.clone();
-        let result = crate::records::read_file(
-            &path,
-            &offices,
-            &crate::records::Options::default(),
-            &mut |n, total| {
-                if last.elapsed() > std::time::Duration::from_millis(100) {
-                    last = std::time::Instant::now();
-                    let _ = progress_tx.send(Action::RecordsProgress(n, total));
-                }
-            },
-        )
+        let result = crate::records::read_files(&files, &offices, &options, &mut |_, n, total| {
+            if last.elapsed() > std::time::Duration::from_millis(100) {
+                last = std::time::Instant::now();
+                let _ = progress_tx.send(Action::RecordsProgress(n, total));
+            }
+        })
         .map_err(|e| e.to_string());
         let _ = tx.send(Action::RecordsLoaded(Loaded(Arc::new(result))));
     });

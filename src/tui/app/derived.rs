@@ -115,17 +115,15 @@ fn fiscal_rows(outcome: &Outcome, file_years: &[(i32, u64, bool)]) -> Vec<Fiscal
 
 /// Each office's observed daily average against its target, bundled offices first.
 fn stretch(scenario: &Scenario, data: &Dataset, agg: &Aggregate) -> Vec<Stretch> {
-    let active = usize::try_from(scenario.offices).unwrap_or(usize::MAX);
     let mut out: Vec<Stretch> = agg
         .office_daily_average()
         .into_iter()
         .map(|(label, known, observed)| {
-            let target = data
-                .offices
-                .iter()
-                .position(|o| o.code == label)
-                .filter(|i| *i < active)
-                .map(|i| scenario.target_of(&data.offices[i].code));
+            // Only an office that takes part has a target (left out, or beyond the
+            // office count, it has none).
+            let target = scenario
+                .takes_part(&label, &data.offices)
+                .then(|| scenario.target_of(&label));
             let factor = target
                 .filter(|_| observed > 0.0)
                 .map(|t| t.to_f64() * scenario.attainment.to_f64() / 100.0 / observed);

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::Screen;
 use crate::data::Confidence;
 use crate::number::{format_f64, group_thousands};
+use crate::records::Aggregate;
 
 impl Screen<'_> {
     pub(super) fn observed_tab(&self, area: Rect, buf: &mut Buffer) {
@@ -118,11 +119,29 @@ impl Screen<'_> {
         };
         let t = self.theme;
         let stretch = &self.app.derived().stretch;
-        let title = if area.width >= 80 {
-            " Each office: observed a day vs its target (stretch = target met / observed) "
+        // The period the observed daily averages are taken over: the file's whole span.
+        let span = self
+            .app
+            .records()
+            .and_then(Aggregate::covered)
+            .map(|(first, last)| {
+                format!(
+                    " over {} to {}, {} days",
+                    crate::records::iso(first),
+                    crate::records::iso(last),
+                    last - first + 1
+                )
+            });
+        let span = span.unwrap_or_default();
+        let width = usize::from(area.width.saturating_sub(2));
+        let title = if area.width >= 100 {
+            format!(
+                " Each office: observed a day{span} vs its target (stretch = target met / observed) "
+            )
         } else {
-            " Offices: observed a day vs target "
+            format!(" Offices: observed a day{span} vs target ")
         };
+        let title = crate::text::clip(&title, width).into_owned();
         let mut block = Block::bordered().title(Span::styled(title, t.title()));
         let inner = block.inner(area);
         if stretch.is_empty() {

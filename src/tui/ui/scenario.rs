@@ -28,7 +28,8 @@ impl Screen<'_> {
         self.results(results, buf);
         // Tall screens also show the observed 2025 weekly pace under the history.
         let history_rows = u16::try_from(self.app.outcome().comparisons.len()).unwrap_or(u16::MAX);
-        let history_h = history_rows.saturating_add(4);
+        let pace_row = u16::from(self.app.outcome().latest_official_pace.is_some());
+        let history_h = history_rows.saturating_add(4 + pace_row);
         if self.app.outcome().observed.is_some() && right.height >= history_h + 14 {
             let [top, bottom] =
                 Layout::vertical([Constraint::Length(history_h), Constraint::Fill(1)]).areas(right);
@@ -89,6 +90,10 @@ impl Screen<'_> {
                 ]));
             }
         }
+        if let Some(p) = &o.latest_official_pace {
+            lines.push(Line::raw(p.comparison_sentence(o.daily_total)));
+            lines.push(Line::styled(p.pace_sentence(), t.hint()));
+        }
         if let Some(r) = &o.rank {
             let words = r.standing().words();
             lines.push(Line::raw(format!(
@@ -106,6 +111,11 @@ impl Screen<'_> {
             )));
         }
         lines.extend(checks);
+        if !o.quota_checks.is_empty()
+            && let Some(c) = app.data().quota_counter_statement()
+        {
+            lines.push(Line::styled(c.sentence(), t.hint()));
+        }
         for (r, c) in app.data().reference.iter().zip(&o.references) {
             lines.push(Line::styled(
                 format!(
@@ -164,8 +174,11 @@ impl Screen<'_> {
         let value_w = rows.iter().map(|r| r.2.chars().count()).max().unwrap_or(0);
         let tail_w = if wide { 9 + 1 + 9 } else { 0 };
         let bar_w = (inner.width as usize).saturating_sub(8 + 1 + 1 + value_w + tail_w);
-        // Legend goes on the last line; rows fill the rest (the scenario row always shows).
-        let room = (inner.height as usize).saturating_sub(1).max(1);
+        // Legend (and the official pace's reference line) go on the last lines; rows fill
+        // the rest (the scenario row always shows).
+        let pace_line = self.pace_reference(inner);
+        let footer = 1 + usize::from(pace_line.is_some());
+        let room = (inner.height as usize).saturating_sub(footer).max(1);
         let skip = rows.len().saturating_sub(room);
         let mut lines: Vec<Line> = Vec::new();
         for (i, (label, value, shown, conf, multiple)) in rows.iter().enumerate() {
@@ -207,6 +220,7 @@ impl Screen<'_> {
             ),
             t.hint(),
         ));
+        lines.extend(pace_line);
         if skip > 0 {
             lines.insert(
                 0,
@@ -215,5 +229,25 @@ impl Screen<'_> {
             lines.remove(1);
         }
         Paragraph::new(lines).render(inner, buf);
+    }
+
+    /// The official pace's reference line under the arrest years (book-ins are their
+    /// own measure: a labelled line, never a year bar), cut with `…` to `inner`'s width.
+    fn pace_reference(&self, inner: Rect) -> Option<Line<'static>> {
+        let t = self.theme;
+        self.app
+            .outcome()
+            .latest_official_pace
+            .as_ref()
+            .filter(|_| inner.height >= 3)
+            .map(|p| {
+                super::overlays::clip_line(
+                    Line::from(vec![
+                        Span::styled("◆ ", t.title()),
+                        Span::styled(p.reference_label(), t.hint()),
+                    ]),
+                    inner.width as usize,
+                )
+            })
     }
 }
