@@ -66,7 +66,7 @@ echo "printed handout: $pages pages, the chart whole on page $chart_page"
 
 # 2. Every SVG the tool writes parses as XML.
 svgs=()
-for kind in years pace ramp; do
+for kind in years pace ramp capacity; do
     for size in "1280 720" "320 320" "1920 1080"; do
         set -- $size
         out="$work/$kind-$1x$2.svg"

@@ -118,7 +118,7 @@ fn every_chart_is_well_formed_xml_at_every_size() {
     ];
     for s in &scenarios {
         for size in sizes {
-            for kind in [Kind::Years, Kind::Pace, Kind::Ramp] {
+            for kind in [Kind::Years, Kind::Pace, Kind::Ramp, Kind::Capacity] {
                 let svg = render(kind, s, size).unwrap();
                 assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
                 assert!(svg.contains(&format!("viewBox=\"0 0 {} {}\"", size.width, size.height)));
@@ -193,20 +193,68 @@ fn the_ramp_chart_labels_each_line_with_its_total() {
 }
 
 #[test]
-fn the_capacity_chart_is_refused_until_the_check_exists() {
-    assert_eq!(
-        render(Kind::Capacity, &Scenario::default(), Size::default()),
-        Err(ChartError::CapacityUnavailable)
+fn the_capacity_chart_labels_the_beds_needed_funded_and_observed_exactly() {
+    let svg = render(Kind::Capacity, &Scenario::default(), Size::default()).unwrap();
+    let texts = parse(&svg);
+    for label in [
+        "~81,849.6",
+        "Needed",
+        "41,500",
+        "Funded",
+        "reported",
+        "37,721.8033",
+        "FY2024",
+        "48,404.4817",
+        "FY2025",
+        "71,929.4839",
+        "Jan 2026",
+        "peak, official",
+        "People held at once (beds)",
+        "reported: funded beds",
+        "scenario: beds needed",
+    ] {
+        assert!(texts.iter().any(|t| t == label), "{label}: {texts:?}");
+    }
+    assert!(
+        texts.iter().any(|t| t.starts_with(
+            "1,875 arrests a day x 100% detained x 43.6531 days held = ~81,849.6 people held at once"
+        )),
+        "{texts:?}"
     );
+}
+
+#[test]
+fn chart_kind_capacity_takes_the_capacity_flags() {
+    let out = app()
+        .args([
+            "chart",
+            "--kind",
+            "capacity",
+            "--beds",
+            "100000",
+            "--stay-days",
+            "40",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let texts = parse(&String::from_utf8(out).unwrap());
+    assert!(texts.iter().any(|t| t == "100,000"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "75,000"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "set by the user"), "{texts:?}");
     app()
-        .args(["chart", "--kind", "capacity"])
+        .args(["chart", "--kind", "capacity", "--beds", "-1"])
         .assert()
         .code(2)
-        .stdout("")
-        .stderr(
-            "error: the capacity chart is not available: this build has no capacity check yet; \
-             the kinds available are years, pace and ramp\n",
-        );
+        .stdout("");
+}
+
+#[test]
+fn the_capacity_chart_snapshot() {
+    let svg = render(Kind::Capacity, &Scenario::default(), Size::default()).unwrap();
+    insta::assert_snapshot!("capacity_25x75", svg);
 }
 
 #[test]

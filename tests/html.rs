@@ -20,10 +20,21 @@ fn page(s: &Scenario, ramp: Option<u32>) -> String {
     let presets = model::presets(&data);
     let outcome = model::evaluate(s, &data);
     let summary = Summary::new(s, &outcome, &data, &presets);
+    // As `summary` does: the capacity check with the sourced defaults.
+    let defaults = arrest_scenarios::capacity::Defaults::of(&data);
+    let check = arrest_scenarios::capacity::check(
+        s,
+        &outcome,
+        &data,
+        &defaults,
+        defaults.resolve(&arrest_scenarios::capacity::Settings::default()),
+        ramp,
+    );
     match ramp {
         Some(w) => summary.with_ramp(w),
         None => summary,
     }
+    .with_capacity(check, &defaults, &data)
     .render(Format::Html)
     .unwrap()
 }
@@ -108,7 +119,13 @@ fn the_page_is_self_contained() {
     assert!(
         html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
     );
-    assert_eq!(html.matches("<svg ").count(), 1, "one inline chart");
+    assert_eq!(
+        html.matches("<svg ").count(),
+        2,
+        "two inline charts: the years and the capacity"
+    );
+    // The patterns are defined once (ids are unique in a page).
+    assert_eq!(html.matches("<pattern id=\"fill-scenario\"").count(), 1);
     assert_eq!(html.matches("<style>").count(), 1);
     for banned in [
         "<script", " src=", "<link", "@import", "url(http", "<iframe", "<img",
@@ -147,7 +164,7 @@ fn the_page_carries_the_figures_and_the_arithmetic() {
         "<h2>Ramp-up</h2>",
         "<p>Changed office targets: none; every counted office has the uniform target.</p>",
         "<p>Left out: none; all 25 field offices in the data count.</p>",
-        "<li id=\"src-ice-fy2024-annual-report\"><span class=\"label official\">official</span> U.S. Immigration and Customs Enforcement: <a href=\"https://ice.gov/news/releases/",
+        "<li id=\"src-ice-fy2024-annual-report\"><span class=\"label official\">official</span> <span class=\"label derived\">derived</span> U.S. Immigration and Customs Enforcement: <a href=\"https://ice.gov/news/releases/",
         "<li id=\"src-ddp-weekly-2026-02-03\"><span class=\"label derived\">derived</span> deportationdata/ice repository, branch cpang (not a DDP publication): <a href=",
         "<li>1,875 a day is 757.9 more than the latest official pace of 1,117.1 a day (1.68x): ICE-arrest initial book-ins into detention, Oct 2025-Mar 2026: 203,314 in 182 days = 1,117.1 a day (official).</li>",
         "<li>FY2025 (Oct 1 2024 - Sep 20 2025, 355 days; official): 222,832 ICE-arrest initial book-ins into detention; 319,980 removals.</li>",
@@ -155,6 +172,37 @@ fn the_page_carries_the_figures_and_the_arithmetic() {
     ] {
         assert!(html.contains(part), "missing: {part}");
     }
+}
+
+#[test]
+fn the_page_carries_the_capacity_check_in_the_summary_s_words() {
+    let html = page(&Scenario::default(), Some(12));
+    let section = &html[html
+        .find("<section id=\"capacity\">")
+        .expect("a capacity section")..];
+    let section = &section[..section.find("</section>").unwrap()];
+    for part in [
+        "<h2>Capacity check (the beds, officers and at-large arrests it would take)</h2>",
+        "<p>Little&#39;s law: people held at once = arrests a day x share detained x days held.</p>",
+        "<li>1,875 arrests a day x 100% detained x 43.6531 days held = <strong>~81,849.6 people held at once</strong>",
+        "<li>~81,849.6 / 41,500 funded beds = <strong>1.97x the funded beds (~40,349.6 beds short)</strong>",
+        "<tr><td>Funded beds 41,500</td><td><span class=\"label reported\">reported</span></td><td>",
+        "<h3>The record (ICE Detention Statistics; CBP-arrested detainees included) <span class=\"label official\">official</span></h3>",
+        "held on an average day",
+        "<p>With a 12-week ramp from ",
+        "<p class=\"muted\">The check assumes a steady state (Little&#39;s law: the same pace for longer than a stay).",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"",
+        "<text",
+        ">~81,849.6</text>",
+        ">41,500</text>",
+    ] {
+        assert!(section.contains(part), "missing: {part}\n{section}");
+    }
+    // Every assumption's source is linked to its entry in the list of sources.
+    let defaults = arrest_scenarios::capacity::Defaults::of(&Dataset::bundled().unwrap());
+    let beds_id = defaults.assumptions.beds.source_id.clone().unwrap();
+    assert!(section.contains(&format!("<a href=\"#src-{beds_id}\">[{beds_id}]</a>")));
+    assert!(html.contains(&format!("<li id=\"src-{beds_id}\">")));
 }
 
 #[test]

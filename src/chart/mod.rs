@@ -7,6 +7,7 @@
 //! (solid, hatched, dotted; the scenario is cross-hatched), so a black-and-white print
 //! keeps them apart. Labels carry the exact figures; only the geometry is approximate.
 
+mod capacity;
 mod frame;
 mod pace;
 mod ramp;
@@ -14,6 +15,10 @@ pub mod svg;
 mod years;
 
 pub use svg::escape;
+
+/// The `<defs>` of the fill patterns every chart defines (a page with several inline
+/// charts keeps the first one's: ids are unique in a document).
+pub(crate) const PATTERN_DEFS: &str = frame::DEFS;
 
 use crate::data::{Dataset, Source};
 use crate::model::{Outcome, Scenario};
@@ -27,7 +32,8 @@ pub enum Kind {
     Pace,
     /// Cumulative arrests over the year with a ramp-up, against the flat assumption.
     Ramp,
-    /// Beds, officers and at-large arrests the scenario implies (needs the capacity check).
+    /// The beds the scenario needs against the funded beds and the observed record
+    /// (with the default assumptions; [`capacity`] draws any check).
     Capacity,
 }
 
@@ -60,11 +66,6 @@ impl Default for Size {
 /// Why a chart cannot be drawn.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChartError {
-    /// The capacity check is not part of this build.
-    #[error(
-        "the capacity chart is not available: this build has no capacity check yet; the kinds available are years, pace and ramp"
-    )]
-    CapacityUnavailable,
     /// The weekly series is empty.
     #[error(
         "the pace chart needs weekly counts, and weekly_arrests_2025.csv has no rows; the kinds years and ramp do not need them"
@@ -88,8 +89,7 @@ pub struct Input<'a> {
 /// The chart of `kind` as a standalone SVG document.
 ///
 /// # Errors
-/// [`ChartError::CapacityUnavailable`] for [`Kind::Capacity`]; [`ChartError::NoWeeks`]
-/// for [`Kind::Pace`] without weekly counts.
+/// [`ChartError::NoWeeks`] for [`Kind::Pace`] without weekly counts.
 pub fn render(kind: Kind, input: &Input<'_>, size: Size) -> Result<String, ChartError> {
     match kind {
         Kind::Years => {
@@ -98,7 +98,18 @@ pub fn render(kind: Kind, input: &Input<'_>, size: Size) -> Result<String, Chart
         }
         Kind::Pace => pace::pace(input, size),
         Kind::Ramp => Ok(ramp::ramp(input, size)),
-        Kind::Capacity => Err(ChartError::CapacityUnavailable),
+        Kind::Capacity => {
+            let defaults = crate::capacity::Defaults::of(input.data);
+            let check = crate::capacity::check(
+                input.scenario,
+                input.outcome,
+                input.data,
+                &defaults,
+                defaults.resolve(&crate::capacity::Settings::default()),
+                None,
+            );
+            Ok(capacity(&check, input.data, size))
+        }
     }
 }
 
@@ -107,4 +118,11 @@ pub fn render(kind: Kind, input: &Input<'_>, size: Size) -> Result<String, Chart
 #[must_use]
 pub fn years(scenario: &Scenario, outcome: &Outcome, sources: &[&Source], size: Size) -> String {
     years::years(scenario, outcome, sources, size)
+}
+
+/// The bar chart of a capacity check: the observed average daily population (latest
+/// fiscal years and the peak month), the funded beds and the beds the scenario needs.
+#[must_use]
+pub fn capacity(check: &crate::capacity::Capacity, data: &Dataset, size: Size) -> String {
+    capacity::capacity(check, data, size)
 }

@@ -145,14 +145,14 @@ fn subtitle(scenario: &Scenario, outcome: &Outcome) -> String {
 }
 
 /// One bar: its axis label and confidence word, value, value label, fill and tooltip.
-struct Bar {
-    name: String,
-    label: String,
-    value: f64,
-    text: String,
-    fill: &'static str,
-    tip: String,
-    scenario: bool,
+pub(super) struct Bar {
+    pub name: String,
+    pub label: String,
+    pub value: f64,
+    pub text: String,
+    pub fill: &'static str,
+    pub tip: String,
+    pub scenario: bool,
 }
 
 /// A bar per fiscal year, then the scenario's.
@@ -195,7 +195,7 @@ fn bars(scenario: &Scenario, outcome: &Outcome) -> Vec<Bar> {
 }
 
 /// The bars in equal slots, each with its value above and its year below.
-fn draw_bars(svg: &mut Svg, l: &Layout, plot: &Plot, bars: &[Bar]) {
+pub(super) fn draw_bars(svg: &mut Svg, l: &Layout, plot: &Plot, bars: &[Bar]) {
     let slot = plot.width() / fl(bars.len());
     let bar_w = slot * 0.72;
     let x_size = fit("FY2024", slot * 0.95, l.px(13.0));

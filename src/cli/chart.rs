@@ -31,6 +31,9 @@ pub struct ChartArgs {
     /// Height in pixels (320 to 8000; default 720).
     #[arg(long, value_name = "PX", default_value_t = 720, value_parser = clap::value_parser!(u32).range(320..=8000))]
     pub height: u32,
+    /// The capacity check's assumptions (for `--kind capacity`).
+    #[command(flatten)]
+    pub capacity: super::args::CapacityArgs,
     /// Write the chart to FILE (atomically: a temporary file in the same folder, then
     /// renamed) instead of standard output.
     #[arg(long, value_name = "FILE")]
@@ -118,6 +121,21 @@ pub fn svg(
         width: args.width,
         height: args.height,
     };
+    if args.kind == KindArg::Capacity {
+        // The assumptions: the flags over the scenario file's, over the sourced defaults.
+        let saved = args.scenario.saved_capacity(data)?;
+        let settings = args.capacity.settings().over(saved);
+        let defaults = crate::capacity::Defaults::of(data);
+        let check = crate::capacity::check(
+            &s,
+            &outcome,
+            data,
+            &defaults,
+            defaults.resolve(&settings),
+            None,
+        );
+        return Ok(chart::capacity(&check, data, size));
+    }
     Ok(chart::render(args.kind.into(), &input, size)?)
 }
 

@@ -2,6 +2,8 @@
 //! inline SVG, no scripts, nothing fetched) that prints on one to three pages and scales
 //! down on a phone. Every string from the data or the arguments is escaped.
 
+mod capacity;
+
 use std::fmt::Write as _;
 
 use super::Summary;
@@ -49,23 +51,28 @@ footer { margin-top: 1rem; font-size: .8rem; border-top: 1px solid var(--rule); 
   .total .figure { font-size: 1.9rem; }
   table { font-size: .8rem; }
 }
-@page { size: auto; margin: 9mm 10mm; }
+@page { size: auto; margin: 6mm 8mm; }
 @media print {
   html, body { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { font-size: 8.4pt; line-height: 1.28; }
+  body { font-size: 7.5pt; line-height: 1.18; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 14pt; }
-  h2 { font-size: 10.5pt; margin: 6pt 0 3pt; break-after: avoid; page-break-after: avoid; }
+  h2 { font-size: 10pt; margin: 4pt 0 2pt; break-after: avoid; page-break-after: avoid; }
   h3 { font-size: 9.5pt; margin-top: 5pt; }
   .totals { margin: 4pt 0; }
   .total .figure { font-size: 19pt; }
-  table { font-size: 8pt; }
+  table { font-size: 7.2pt; }
   th, td { padding: 0.5pt 4pt; }
   figure, .totals, tr, li { break-inside: avoid; page-break-inside: avoid; }
-  figure svg { max-height: 100mm; }
+  figure svg { max-height: 66mm; }
+  #capacity figure { float: right; width: 44%; margin: 2pt 0 2pt 8pt; }
+  #capacity figure svg { max-height: 62mm; }
+  #capacity table, #capacity ol, #capacity ul { font-size: 7pt; }
+  #capacity > p.muted { clear: both; }
+  #arithmetic ol { columns: 2; column-gap: 14pt; }
   #context ul, #years ul { columns: 2; column-gap: 14pt; }
   #milestones ul { columns: 3; column-gap: 12pt; font-size: 8pt; }
-  .sources ol { font-size: 7pt; line-height: 1.25; padding-left: 1.8em; }
+  .sources ol { font-size: 6.3pt; line-height: 1.15; padding-left: 1.8em; }
   .sources li { margin: 0; }
   .sources .note, figcaption { display: none; }
   .print-only { display: inline; }
@@ -74,7 +81,7 @@ footer { margin-top: 1rem; font-size: .8rem; border-top: 1px solid var(--rule); 
   .label { font-size: 6.4pt; padding: 0 2pt; line-height: 1.15; }
   .scroll { overflow: visible; }
   a { color: inherit; text-decoration: none; }
-  .sources a[href]::after { content: ' <' attr(href) '>'; font-size: 7pt; color: var(--muted); }
+  .sources a[href]::after { content: ' <' attr(href) '>'; font-size: 6pt; color: var(--muted); }
 }
 ";
 
@@ -116,6 +123,25 @@ fn labels_of(s: &Summary<'_>, source_id: &str) -> Vec<Confidence> {
                 .filter(|c| c.source_id == source_id)
                 .map(|c| c.confidence),
         )
+        .chain(s.capacity.iter().flat_map(|c| {
+            let a = &c.check.assumptions;
+            [
+                (a.stay_days.source_id.as_deref(), a.stay_days.confidence),
+                (
+                    a.detained_share.source_id.as_deref(),
+                    a.detained_share.confidence,
+                ),
+                (a.beds.source_id.as_deref(), a.beds.confidence),
+                (a.officers.source_id.as_deref(), a.officers.confidence),
+                (
+                    a.at_large_share.source_id.as_deref(),
+                    a.at_large_share.confidence,
+                ),
+            ]
+            .into_iter()
+            .filter(|(id, _)| *id == Some(source_id))
+            .filter_map(|(_, c)| c)
+        }))
         .collect();
     [
         Confidence::Official,
@@ -164,6 +190,7 @@ impl Summary<'_> {
         self.html_arithmetic(&mut out);
         self.html_quotas(&mut out);
         self.html_context(&mut out);
+        self.html_capacity(&mut out);
         self.html_sources(&mut out);
         let from_disk: Vec<String> = self
             .data_files

@@ -8,6 +8,7 @@ use crate::report::wrap_into;
 
 const HEADING: &str = "Capacity check (the beds, officers and at-large arrests it would take)";
 const LAW: &str = "Little's law: people held at once = arrests a day x share detained x days held.";
+const RECORD: &str = "The record (ICE Detention Statistics; CBP-arrested detainees included)";
 
 /// A rounded count of people: whole, or `1.568e32` from 1e15 up (where an `f64` no
 /// longer holds every digit).
@@ -20,8 +21,15 @@ fn about(x: f64) -> String {
 }
 
 impl Summary<'_> {
+    /// The Capacity section's heading (shared by every format).
+    pub(in crate::report) const CAPACITY_HEADING: &'static str = HEADING;
+    /// Little's law in words.
+    pub(in crate::report) const CAPACITY_LAW: &'static str = LAW;
+    /// The heading of the observed record.
+    pub(in crate::report) const CAPACITY_RECORD: &'static str = RECORD;
+
     /// The ramp's beds in one sentence, when a ramp was asked for.
-    fn capacity_ramp_sentence(&self) -> Option<String> {
+    pub(in crate::report) fn capacity_ramp_sentence(&self) -> Option<String> {
         let c = self.capacity.as_ref()?;
         let r = c.check.ramp.as_ref()?;
         let fill = match r.day_beds_fill {
@@ -68,9 +76,7 @@ impl Summary<'_> {
             wrap_into(&mut out, &r, "  ", "  ");
         }
         if !c.observed.is_empty() {
-            out.push_str(
-                "  The record (ICE Detention Statistics; CBP-arrested detainees included)\n",
-            );
+            let _ = writeln!(out, "  {RECORD}");
             for line in &c.observed {
                 wrap_into(&mut out, line, "    ", "      ");
             }
@@ -101,9 +107,7 @@ impl Summary<'_> {
             let _ = writeln!(out, "\n{r}");
         }
         if !c.observed.is_empty() {
-            out.push_str(
-                "\nThe record (ICE Detention Statistics; CBP-arrested detainees included):\n\n",
-            );
+            let _ = write!(out, "\n{RECORD}:\n\n");
             for line in &c.observed {
                 let _ = writeln!(out, "- {line}");
             }
