@@ -202,3 +202,57 @@ fn the_office_table_names_its_period_and_left_out_offices_have_no_target() {
         "{was:?}"
     );
 }
+
+/// What the screen's loader hands the App for `csv` (read as `--records FILE` reads it).
+fn loaded(csv: &str) -> Action {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.csv");
+    std::fs::write(&path, csv).unwrap();
+    let offices = Dataset::bundled().unwrap().offices;
+    let rx = arrest_scenarios::tui::spawn_loader(
+        vec![path],
+        arrest_scenarios::records::Options::default(),
+        offices,
+    );
+    rx.iter()
+        .find(|a| matches!(a, Action::RecordsLoaded(_)))
+        .expect("a result")
+}
+
+#[test]
+fn the_observed_tab_gives_the_at_large_share_beside_fy2024s() {
+    let mut a = App::new(
+        Dataset::bundled().unwrap(),
+        Scenario::default(),
+        None,
+        std::env::temp_dir(),
+    );
+    a.update(loaded(
+        "apprehension_date,apprehension_aor,apprehension_method\n\
+         2025-01-01,Dallas Area of Responsibility,Located\n\
+         2025-01-03,Houston Area of Responsibility,CAP Local Incarceration\n\
+         2025-01-03,Dallas Area of Responsibility,Non-Custodial Arrest\n\
+         2025-01-04,Dallas Area of Responsibility,\n",
+    ));
+    a.update(Action::GoTab(6));
+    let screen = text(&a, 200, 60);
+    assert!(screen.contains("FY2025* 50.0% (2 of 4)"), "{screen}");
+    assert!(
+        screen.contains("FY2024: 29.3% at large (33,243 of 113,431 arrests; derived"),
+        "{screen}"
+    );
+    // A file without a method column still loads, and says why there is no share.
+    let mut b = App::new(
+        Dataset::bundled().unwrap(),
+        Scenario::default(),
+        None,
+        std::env::temp_dir(),
+    );
+    b.update(loaded(
+        "apprehension_date,apprehension_aor\n2025-01-01,Dallas Area of Responsibility\n",
+    ));
+    b.update(Action::GoTab(6));
+    let screen = text(&b, 200, 60);
+    assert!(screen.contains("1 records read, 1 counted"), "{screen}");
+    assert!(screen.contains("At-large share: the file has no apprehension method column."));
+}

@@ -51,13 +51,43 @@ pub fn spawn_loader(
     std::thread::spawn(move || {
         let mut last = std::time::Instant::now();
         let progress_tx = tx.clone();
-        let result = crate::records::read_files(&files, &offices, &options, &mut |_, n, total| {
+        let mut progress = |_: usize, n: u64, total: u64| {
             if last.elapsed() > std::time::Duration::from_millis(100) {
                 last = std::time::Instant::now();
                 let _ = progress_tx.send(Action::RecordsProgress(n, total));
             }
-        })
-        .map_err(|e| e.to_string());
+        };
+        // With no --group, the screen splits by DDP's at-large rule when the file has a
+        // method column (for the at-large share), and reads it plainly when it has none.
+        let mut result = if options.group.is_none() {
+            let at_large = crate::records::Options {
+                group: Some(crate::records::group::Group::AtLarge),
+                ..options.clone()
+            };
+            match crate::records::read_files(&files, &offices, &at_large, &mut progress) {
+                Err(crate::records::RecordsError::NoSuchColumn { name, .. })
+                    if name.contains("--group at-large") =>
+                {
+                    None
+                }
+                other => Some(other),
+            }
+        } else {
+            None
+        };
+        if result.is_none() {
+            result = Some(crate::records::read_files(
+                &files,
+                &offices,
+                &options,
+                &mut progress,
+            ));
+        }
+        let result = result
+            .unwrap_or_else(|| {
+                crate::records::read_files(&files, &offices, &options, &mut progress)
+            })
+            .map_err(|e| e.to_string());
         let _ = tx.send(Action::RecordsLoaded(Loaded(Arc::new(result))));
     });
     rx

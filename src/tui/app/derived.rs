@@ -45,6 +45,9 @@ pub struct Derived {
     pub fiscal_rows: Vec<FiscalRow>,
     /// Each office's observed pace against its target.
     pub stretch: Vec<Stretch>,
+    /// The records file's at-large share by fiscal year (DDP's rule) beside FY2024's,
+    /// as lines for the Observed tab; empty without a records file.
+    pub at_large: Vec<String>,
     /// The capacity check (with the ramp's weeks, for the day the beds fill).
     pub capacity: Capacity,
     /// Its arithmetic, step by step (the Capacity tab shows all of it; the Explain tab
@@ -68,6 +71,9 @@ impl Derived {
         let stretch = i
             .records
             .map_or_else(Vec::new, |agg| stretch(scenario, data, agg));
+        let at_large = i
+            .records
+            .map_or_else(Vec::new, |agg| at_large_lines(data, agg));
         let capacity = capacity::check(
             scenario,
             &outcome,
@@ -87,6 +93,7 @@ impl Derived {
             office_lines,
             fiscal_rows,
             stretch,
+            at_large,
             capacity,
             capacity_steps,
         }
@@ -111,6 +118,69 @@ fn fiscal_rows(outcome: &Outcome, file_years: &[(i32, u64, bool)]) -> Vec<Fiscal
             file: file_years.iter().find(|f| f.0 == year).map(|f| (f.1, f.2)),
         })
         .collect()
+}
+
+/// The at-large share by fiscal year, by DDP's rule ("Located" or "Non-Custodial Arrest"
+/// is at-large), beside FY2024's official-based 29.3% (derived from two official figures).
+fn at_large_lines(data: &Dataset, agg: &Aggregate) -> Vec<String> {
+    use crate::number::{format_f64, group_thousands};
+    let mut lines = Vec::new();
+    if agg.groups.iter().any(|g| g == "at-large") {
+        let rows = agg.report_by(crate::records::Period::Fy, false, true);
+        let mut years: Vec<String> = Vec::new();
+        for r in &rows {
+            if !years.contains(&r.period) {
+                years.push(r.period.clone());
+            }
+        }
+        let parts: Vec<String> = years
+            .iter()
+            .map(|fy| {
+                let of = |g: &str| {
+                    rows.iter()
+                        .filter(|r| {
+                            &r.period == fy && (g.is_empty() || r.group.as_deref() == Some(g))
+                        })
+                        .map(|r| r.count)
+                        .sum::<u64>()
+                };
+                let (at_large, all) = (of("at-large"), of(""));
+                let partial = rows.iter().any(|r| &r.period == fy && r.partial.is_some());
+                #[expect(clippy::cast_precision_loss, reason = "a share for display")]
+                let share = if all > 0 {
+                    at_large as f64 * 100.0 / all as f64
+                } else {
+                    0.0
+                };
+                format!(
+                    "FY{fy}{} {}% ({} of {})",
+                    if partial { "*" } else { "" },
+                    format_f64(share, 1),
+                    group_thousands(u128::from(at_large)),
+                    group_thousands(u128::from(all))
+                )
+            })
+            .collect();
+        lines.push(format!(
+            "At-large share in the file (DDP's rule: Located or Non-Custodial Arrest; derived): {}",
+            parts.join("; ")
+        ));
+    } else {
+        lines.push("At-large share: the file has no apprehension method column.".to_string());
+    }
+    let at_large = data.reference.iter().find(|r| r.id == "at-large-fy2024");
+    let fy2024 = data.annual.iter().find(|a| a.fiscal_year == 2024);
+    if let (Some(r), Some(a)) = (at_large, fy2024) {
+        #[expect(clippy::cast_precision_loss, reason = "a share for display")]
+        let share = r.value as f64 * 100.0 / a.arrests as f64;
+        lines.push(format!(
+            "FY2024: {}% at large ({} of {} arrests; derived from two official figures)",
+            format_f64(share, 1),
+            group_thousands(u128::from(r.value)),
+            group_thousands(u128::from(a.arrests))
+        ));
+    }
+    lines
 }
 
 /// Each office's observed daily average against its target, bundled offices first.

@@ -104,6 +104,12 @@ impl Screen<'_> {
             "agency: official figures (d: derived, r: reported); in the file: counted from its rows (derived); *: the file covers part of the year",
             t.hint(),
         ));
+        for line in &app.derived().at_large {
+            lines.push(Line::styled(
+                crate::text::escape_controls(line).into_owned(),
+                t.hint(),
+            ));
+        }
         let scroll = app.scroll(crate::tui::app::Tab::Observed);
         Paragraph::new(super::fit(&lines, table, Some(scroll), t.hint())).render(table, buf);
 
