@@ -419,12 +419,9 @@ pub(crate) fn find_columns(
             METHOD_COLUMNS
                 .iter()
                 .find_map(|c| named(c))
-                .ok_or_else(|| RecordsError::NoSuchColumn {
+                .ok_or_else(|| RecordsError::NoMethodColumn {
                     path: path.to_string(),
-                    name: format!(
-                        "{} (the method column for --group at-large; name it with --method-column)",
-                        METHOD_COLUMNS.join("\" or \"")
-                    ),
+                    wanted: METHOD_COLUMNS.join("\" or \""),
                     found: header.join(", "),
                 })?,
         ),

@@ -93,6 +93,20 @@ pub enum RecordsError {
         /// The names looked for.
         wanted: String,
     },
+    /// `--group at-large` on a file with no apprehension method column under any of the
+    /// names it is published with.
+    #[error(
+        "{path}: no column named \"{wanted} (the method column for --group at-large; name it \
+         with --method-column)\" (the header has: {found})"
+    )]
+    NoMethodColumn {
+        /// The file.
+        path: String,
+        /// The names looked for, joined.
+        wanted: String,
+        /// The header's names.
+        found: String,
+    },
     /// A named column is not in the header.
     #[error("{path}: no column named \"{name}\" (the header has: {found})")]
     NoSuchColumn {

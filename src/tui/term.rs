@@ -57,37 +57,24 @@ pub fn spawn_loader(
                 let _ = progress_tx.send(Action::RecordsProgress(n, total));
             }
         };
+        let mut read = |options: &crate::records::Options| {
+            crate::records::read_files(&files, &offices, options, &mut progress)
+        };
         // With no --group, the screen splits by DDP's at-large rule when the file has a
         // method column (for the at-large share), and reads it plainly when it has none.
-        let mut result = if options.group.is_none() {
+        let result = if options.group.is_none() {
             let at_large = crate::records::Options {
                 group: Some(crate::records::group::Group::AtLarge),
                 ..options.clone()
             };
-            match crate::records::read_files(&files, &offices, &at_large, &mut progress) {
-                Err(crate::records::RecordsError::NoSuchColumn { name, .. })
-                    if name.contains("--group at-large") =>
-                {
-                    None
-                }
-                other => Some(other),
+            match read(&at_large) {
+                Err(crate::records::RecordsError::NoMethodColumn { .. }) => read(&options),
+                other => other,
             }
         } else {
-            None
-        };
-        if result.is_none() {
-            result = Some(crate::records::read_files(
-                &files,
-                &offices,
-                &options,
-                &mut progress,
-            ));
+            read(&options)
         }
-        let result = result
-            .unwrap_or_else(|| {
-                crate::records::read_files(&files, &offices, &options, &mut progress)
-            })
-            .map_err(|e| e.to_string());
+        .map_err(|e| e.to_string());
         let _ = tx.send(Action::RecordsLoaded(Loaded(Arc::new(result))));
     });
     rx
