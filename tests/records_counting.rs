@@ -291,3 +291,41 @@ fn a_long_table_says_when_office_periods_without_arrests_are_not_listed() {
         .success()
         .stderr(predicate::str::contains("not listed").not());
 }
+
+#[test]
+fn at_large_counts_by_fiscal_year_across_a_year_boundary() {
+    let offices = arrest_scenarios::data::Dataset::bundled().unwrap().offices;
+    let csv = "apprehension_date,apprehension_aor,apprehension_method\n\
+               2025-09-30,Dallas Area of Responsibility,Located\n\
+               2025-09-30,Dallas Area of Responsibility,287(g) Program\n\
+               2025-10-01,Dallas Area of Responsibility,Non-Custodial Arrest\n";
+    let options = arrest_scenarios::records::Options {
+        group: Some(arrest_scenarios::records::group::Group::AtLarge),
+        ..Default::default()
+    };
+    let agg = arrest_scenarios::records::read_csv(
+        "f.csv",
+        csv.as_bytes(),
+        &offices,
+        &options,
+        &mut |_| {},
+    )
+    .unwrap();
+    let years = agg.at_large_by_fiscal_year().unwrap();
+    let got: Vec<(&str, u64, u64)> = years
+        .iter()
+        .map(|y| (y.fiscal_year.as_str(), y.at_large, y.all))
+        .collect();
+    assert_eq!(got, [("2025", 1, 2), ("2026", 1, 1)]);
+    assert!(years.iter().all(|y| y.partial));
+    // Read without the group, there is no split to give.
+    let plain = arrest_scenarios::records::read_csv(
+        "f.csv",
+        csv.as_bytes(),
+        &offices,
+        &Default::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    assert_eq!(plain.at_large_by_fiscal_year(), None);
+}

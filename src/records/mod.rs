@@ -27,7 +27,7 @@ pub use csv::read_csv;
 pub use dates::{civil, day_number, iso, parse_date};
 pub use files::{FileRows, Overlap, read_files};
 pub use office::resolve_office;
-pub use period::{Period, PeriodRow};
+pub use period::{AtLargeYear, Period, PeriodRow};
 pub use source::read_file;
 pub use xlsx::read_xlsx;
 

@@ -62,6 +62,19 @@ impl Period {
     }
 }
 
+/// A fiscal year's at-large arrests beside all of its arrests in a records file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AtLargeYear {
+    /// The fiscal year's label (`2025`).
+    pub fiscal_year: String,
+    /// Rows DDP's rule calls at-large.
+    pub at_large: u64,
+    /// All counted rows of the year.
+    pub all: u64,
+    /// Whether the file covers only part of the year.
+    pub partial: bool,
+}
+
 /// One period's count.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PeriodRow {
@@ -195,6 +208,36 @@ impl Aggregate {
         self.offices
             .get(office as usize)
             .map_or("", |o| o.label.as_str())
+    }
+
+    /// Each fiscal year's at-large and total counts by DDP's rule, with whether the file
+    /// covers only part of the year; `None` unless the file was read with
+    /// `--group at-large`.
+    #[must_use]
+    pub fn at_large_by_fiscal_year(&self) -> Option<Vec<AtLargeYear>> {
+        if !self.groups.iter().any(|g| g == "at-large") {
+            return None;
+        }
+        let rows = self.report_by(Period::Fy, false, true);
+        let mut years: Vec<AtLargeYear> = Vec::new();
+        // The rows come by period, then by group: a new label starts a new year.
+        for r in &rows {
+            if years.last().is_none_or(|y| y.fiscal_year != r.period) {
+                years.push(AtLargeYear {
+                    fiscal_year: r.period.clone(),
+                    at_large: 0,
+                    all: 0,
+                    partial: false,
+                });
+            }
+            let year = years.last_mut()?;
+            year.all = year.all.saturating_add(r.count);
+            if r.group.as_deref() == Some("at-large") {
+                year.at_large = year.at_large.saturating_add(r.count);
+            }
+            year.partial |= r.partial.is_some();
+        }
+        Some(years)
     }
 
     /// Offices kept under their own names (not matched to a bundled office).

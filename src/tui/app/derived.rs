@@ -125,39 +125,23 @@ fn fiscal_rows(outcome: &Outcome, file_years: &[(i32, u64, bool)]) -> Vec<Fiscal
 fn at_large_lines(data: &Dataset, agg: &Aggregate) -> Vec<String> {
     use crate::number::{format_f64, group_thousands};
     let mut lines = Vec::new();
-    if agg.groups.iter().any(|g| g == "at-large") {
-        let rows = agg.report_by(crate::records::Period::Fy, false, true);
-        let mut years: Vec<String> = Vec::new();
-        for r in &rows {
-            if !years.contains(&r.period) {
-                years.push(r.period.clone());
-            }
-        }
+    if let Some(years) = agg.at_large_by_fiscal_year() {
         let parts: Vec<String> = years
             .iter()
-            .map(|fy| {
-                let of = |g: &str| {
-                    rows.iter()
-                        .filter(|r| {
-                            &r.period == fy && (g.is_empty() || r.group.as_deref() == Some(g))
-                        })
-                        .map(|r| r.count)
-                        .sum::<u64>()
-                };
-                let (at_large, all) = (of("at-large"), of(""));
-                let partial = rows.iter().any(|r| &r.period == fy && r.partial.is_some());
+            .map(|y| {
                 #[expect(clippy::cast_precision_loss, reason = "a share for display")]
-                let share = if all > 0 {
-                    at_large as f64 * 100.0 / all as f64
+                let share = if y.all > 0 {
+                    y.at_large as f64 * 100.0 / y.all as f64
                 } else {
                     0.0
                 };
                 format!(
-                    "FY{fy}{} {}% ({} of {})",
-                    if partial { "*" } else { "" },
+                    "FY{}{} {}% ({} of {})",
+                    y.fiscal_year,
+                    if y.partial { "*" } else { "" },
                     format_f64(share, 1),
-                    group_thousands(u128::from(at_large)),
-                    group_thousands(u128::from(all))
+                    group_thousands(u128::from(y.at_large)),
+                    group_thousands(u128::from(y.all))
                 )
             })
             .collect();
