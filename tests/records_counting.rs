@@ -323,7 +323,7 @@ fn at_large_counts_by_fiscal_year_across_a_year_boundary() {
         "f.csv",
         csv.as_bytes(),
         &offices,
-        &Default::default(),
+        &arrest_scenarios::records::Options::default(),
         &mut |_| {},
     )
     .unwrap();
