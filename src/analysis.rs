@@ -28,16 +28,6 @@ impl Step {
 
 /// The scenario's arithmetic, step by step, in words with units and sources.
 #[must_use]
-/// `1,565.1 more` or `12.5 fewer`: a daily gap in words, to one decimal.
-fn gap_words(difference: f64) -> String {
-    if difference < 0.0 {
-        format!("{} fewer", format_f64(-difference, 1))
-    } else {
-        format!("{} more", format_f64(difference, 1))
-    }
-}
-
-/// The scenario's arithmetic, step by step, in words with units and sources.
 #[expect(
     clippy::too_many_lines,
     reason = "one step after another, in reading order"
@@ -109,11 +99,7 @@ pub fn explain(s: &Scenario, o: &Outcome, data: &Dataset) -> Vec<Step> {
         });
         steps.push(Step {
             question: format!("{daily} - {}", format_f64(c.daily_average, 1)),
-            answer: format!(
-                "{} a day than FY{}",
-                gap_words(c.daily_difference),
-                c.fiscal_year
-            ),
+            answer: format!("{} a day than FY{}", c.daily_gap_words(), c.fiscal_year),
             source: None,
         });
         steps.push(Step {

@@ -48,13 +48,10 @@ impl YearComparison {
     /// The daily gap in words: `1,875 a day is 1,565.1 more than FY2024's 309.9 a day`.
     #[must_use]
     pub fn daily_gap_sentence(&self, daily_total: Amount) -> String {
-        let gap = self.daily_difference.abs();
-        let words = if format_f64(gap, 1) == "0" {
+        let words = if format_f64(self.daily_difference.abs(), 1) == "0" {
             "about the same as".to_string()
-        } else if self.daily_difference < 0.0 {
-            format!("{} fewer than", format_f64(gap, 1))
         } else {
-            format!("{} more than", format_f64(gap, 1))
+            format!("{} than", self.daily_gap_words())
         };
         format!(
             "{} a day is {words} FY{}'s {} a day",
@@ -62,6 +59,17 @@ impl YearComparison {
             self.fiscal_year,
             format_f64(self.daily_average, 1)
         )
+    }
+
+    /// The daily gap alone, to one decimal: `1,565.1 more` or `209.9 fewer`.
+    #[must_use]
+    pub fn daily_gap_words(&self) -> String {
+        let gap = format_f64(self.daily_difference.abs(), 1);
+        if self.daily_difference < 0.0 {
+            format!("{gap} fewer")
+        } else {
+            format!("{gap} more")
+        }
     }
 
     /// The annual gap in words: `684,375 a year is 570,944 more than FY2024's 113,431`.
