@@ -28,10 +28,6 @@ impl Step {
 
 /// The scenario's arithmetic, step by step, in words with units and sources.
 #[must_use]
-#[expect(
-    clippy::too_many_lines,
-    reason = "one step after another, in reading order"
-)]
 pub fn explain(s: &Scenario, o: &Outcome, data: &Dataset) -> Vec<Step> {
     let mut steps = Vec::new();
     let daily = o.daily_total.display(2);
