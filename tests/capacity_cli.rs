@@ -1,24 +1,8 @@
 //! The capacity check through the real binary: the numbers, the sections of
 //! each format, saved files, and every bad value (exit 2, naming the flag).
 
-use assert_cmd::Command;
-
-fn app() -> Command {
-    let mut c = Command::cargo_bin("arrest-scenarios").unwrap();
-    c.env_remove("NO_COLOR");
-    c
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = app()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
-}
+mod common;
+use common::{app, stdout_of};
 
 fn json(args: &[&str]) -> serde_json::Value {
     let mut all = vec!["summary", "--format", "json"];

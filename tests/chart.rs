@@ -2,17 +2,13 @@
 //! command's errors and its atomic `--out`.
 
 mod common;
+use common::app;
 
 use arrest_scenarios::chart::{self, ChartError, Input, Kind, Size};
 use arrest_scenarios::data::Dataset;
 use arrest_scenarios::model::{self, Scenario};
-use assert_cmd::Command;
 use quick_xml::Reader;
 use quick_xml::events::Event;
-
-fn app() -> Command {
-    Command::cargo_bin("arrest-scenarios").unwrap()
-}
 
 fn render(kind: Kind, s: &Scenario, size: Size) -> Result<String, ChartError> {
     let data = Dataset::bundled().unwrap();

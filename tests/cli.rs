@@ -1,29 +1,12 @@
 //! The real binary: outputs, exit codes and stderr.
 
 mod common;
+use common::{app, stdout_of};
 
 use std::io::Read;
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
-
-fn app() -> Command {
-    let mut c = Command::cargo_bin("arrest-scenarios").unwrap();
-    c.env_remove("NO_COLOR");
-    c
-}
-
-fn stdout_of(args: &[&str]) -> String {
-    let out = app()
-        .args(args)
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    String::from_utf8(out).unwrap()
-}
 
 #[test]
 fn summary_gives_the_headline_figures_exactly() {

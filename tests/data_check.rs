@@ -2,14 +2,7 @@
 //! message on stderr, naming file, line and column.
 
 mod common;
-
-use assert_cmd::Command;
-
-fn app() -> Command {
-    let mut c = Command::cargo_bin("arrest-scenarios").unwrap();
-    c.env_remove("NO_COLOR");
-    c
-}
+use common::app;
 
 /// `check --data-dir DIR` with `file` replaced by `text`: its stderr, with the folder
 /// cut from the file names. Asserts exit code 2 and empty stdout.

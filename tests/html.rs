@@ -2,6 +2,7 @@
 //! it is self-contained, its figures, the offices it names, and escaping.
 
 mod common;
+use common::app;
 
 use std::fmt::Write as _;
 
@@ -9,11 +10,6 @@ use arrest_scenarios::data::Dataset;
 use arrest_scenarios::model::{self, Scenario};
 use arrest_scenarios::number::Fixed3;
 use arrest_scenarios::report::{Format, Summary};
-use assert_cmd::Command;
-
-fn app() -> Command {
-    Command::cargo_bin("arrest-scenarios").unwrap()
-}
 
 fn page(s: &Scenario, ramp: Option<u32>) -> String {
     let data = Dataset::bundled().unwrap();

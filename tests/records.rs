@@ -6,13 +6,11 @@ use std::collections::HashMap;
 
 use arrest_scenarios::data::Dataset;
 use arrest_scenarios::records::{self, Options, Period, read_csv, read_file};
-use assert_cmd::Command;
 use predicates::prelude::*;
 use proptest::prelude::*;
 
-fn app() -> Command {
-    Command::cargo_bin("arrest-scenarios").unwrap()
-}
+mod common;
+use common::app;
 
 fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
     let p = dir.path().join(name);

@@ -2,12 +2,10 @@
 //! custodial, any column as a group, date windows, the wide table, files without an
 //! office column, and several files with overlapping dates.
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn app() -> Command {
-    Command::cargo_bin("arrest-scenarios").unwrap()
-}
+mod common;
+use common::app;
 
 fn file(dir: &tempfile::TempDir, name: &str, text: &str) -> std::path::PathBuf {
     let p = dir.path().join(name);

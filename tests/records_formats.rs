@@ -8,13 +8,11 @@ use std::io::Write;
 use arrest_scenarios::data::Dataset;
 use arrest_scenarios::records::{Options, Period, read_file, resolve_office};
 use arrest_scenarios::synth;
-use assert_cmd::Command;
 use predicates::prelude::*;
 use rust_xlsxwriter::Workbook;
 
-fn app() -> Command {
-    Command::cargo_bin("arrest-scenarios").unwrap()
-}
+mod common;
+use common::app;
 
 /// A workbook of `sheets` sheets of generated DDP rows, six preamble rows on each;
 /// returns the naive (fiscal year, office) count and the rows on each sheet.

@@ -7,12 +7,10 @@ use std::fmt::Write as _;
 use std::io::{Read, Write};
 use std::process::{Command as StdCommand, Stdio};
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 
-fn app() -> Command {
-    Command::cargo_bin("arrest-scenarios").unwrap()
-}
+mod common;
+use common::app;
 
 fn file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let p = dir.path().join(name);

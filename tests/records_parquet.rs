@@ -10,7 +10,6 @@ use arrest_scenarios::data::Dataset;
 use arrest_scenarios::records::group::{Group, at_large_group};
 use arrest_scenarios::records::{Options, Period, read_file, resolve_office};
 use arrest_scenarios::synth;
-use assert_cmd::Command;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::data_type::{BoolType, ByteArray, ByteArrayType, Int64Type};
 use parquet::file::properties::WriterProperties;
@@ -18,9 +17,8 @@ use parquet::file::writer::SerializedFileWriter;
 use parquet::schema::parser::parse_message_type;
 use predicates::prelude::*;
 
-fn app() -> Command {
-    Command::cargo_bin("arrest-scenarios").unwrap()
-}
+mod common;
+use common::app;
 
 const SCHEMA: &str = "message arrests {
   OPTIONAL INT64 apprehension_date (TIMESTAMP(MICROS,true));

@@ -27,3 +27,22 @@ pub fn bundled(name: &str) -> String {
 pub fn shown(dir: &Path, name: &str) -> String {
     dir.join(name).display().to_string()
 }
+
+/// The binary, with `NO_COLOR` cleared so every test sees the same output.
+pub fn app() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("arrest-scenarios").expect("the binary");
+    c.env_remove("NO_COLOR");
+    c
+}
+
+/// The binary's standard output for `args`, which must succeed.
+pub fn stdout_of(args: &[&str]) -> String {
+    let out = app()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).expect("UTF-8 output")
+}
