@@ -241,6 +241,8 @@ fn the_observed_tab_gives_the_at_large_share_beside_fy2024s() {
         screen.contains("FY2024: 29.3% at large (33,243 of 113,431 arrests; derived"),
         "{screen}"
     );
+    // ...and where the two figures were read.
+    assert!(screen.contains("figures, ICE FY2024 report)"), "{screen}");
     // A file without a method column still loads, and says why there is no share.
     let mut b = App::new(
         Dataset::bundled().unwrap(),

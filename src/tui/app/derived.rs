@@ -157,11 +157,21 @@ fn at_large_lines(data: &Dataset, agg: &Aggregate) -> Vec<String> {
     if let (Some(r), Some(a)) = (at_large, fy2024) {
         #[expect(clippy::cast_precision_loss, reason = "a share for display")]
         let share = r.value as f64 * 100.0 / a.arrests as f64;
+        // Both figures are official; name where they were read.
+        let cite = |id: &str| {
+            data.source(id)
+                .map_or_else(|| id.to_string(), |s| s.short.clone())
+        };
+        let mut sources = vec![cite(&r.source_id)];
+        if a.source_id != r.source_id {
+            sources.push(cite(&a.source_id));
+        }
         lines.push(format!(
-            "FY2024: {}% at large ({} of {} arrests; derived from two official figures)",
+            "FY2024: {}% at large ({} of {} arrests; derived from two official figures, {})",
             format_f64(share, 1),
             group_thousands(u128::from(r.value)),
-            group_thousands(u128::from(a.arrests))
+            group_thousands(u128::from(a.arrests)),
+            sources.join("; ")
         ));
     }
     lines
