@@ -27,9 +27,6 @@ pub struct Summary<'a> {
     pub quota_sentences: Vec<QuotaWords>,
     /// The data's offices that do not take part (left out, or beyond the office count).
     pub left_out: Vec<&'a str>,
-    /// The data's offices, to name those taking part.
-    #[serde(skip)]
-    offices: &'a [crate::data::FieldOffice],
     /// Removal targets, listed for context and never compared with arrests.
     pub removal_targets: Vec<&'a crate::data::Quota>,
     /// Context figures.
@@ -202,7 +199,6 @@ impl<'a> Summary<'a> {
             outcome,
             quota_sentences,
             left_out: scenario.left_out(&data.offices),
-            offices: &data.offices,
             removal_targets,
             reference: &data.reference,
             sources,
@@ -342,7 +338,7 @@ impl<'a> Summary<'a> {
         }
         let taking: Vec<&str> = self
             .scenario
-            .participants(self.offices)
+            .participants(&self.data.offices)
             .map(|o| o.code.as_str())
             .collect();
         if !self.left_out.is_empty() && taking.len() < self.left_out.len() {
