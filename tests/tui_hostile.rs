@@ -174,7 +174,9 @@ fn the_office_table_names_its_period_and_left_out_offices_have_no_target() {
     a.update(Action::GoTab(6));
     let screen = text(&a, 200, 60);
     assert!(
-        screen.contains("observed a day over 2025-03-01 to 2025-03-10, 10 days vs its target"),
+        screen.contains(
+            "Averaged over the whole file: 2025-03-01 to 2025-03-10, 10 days (a: change)"
+        ),
         "{screen}"
     );
     let row = |code: &str| {

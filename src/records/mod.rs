@@ -19,6 +19,7 @@ pub mod parquet;
 pub mod period;
 pub mod source;
 pub mod split;
+pub mod window;
 pub mod xlsx;
 
 use serde::Serialize;
@@ -29,6 +30,7 @@ pub use files::{FileRows, Overlap, read_files};
 pub use office::resolve_office;
 pub use period::{AtLargeYear, Period, PeriodRow};
 pub use source::read_file;
+pub use window::{Days, Window};
 pub use xlsx::read_xlsx;
 
 /// Date column names of the known layouts (compared lower-cased).

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::Aggregate;
 use super::dates::{civil, day_number, days_in_month, iso};
+use super::group::AT_LARGE_GROUPS;
 
 /// How to group days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -166,27 +167,11 @@ impl Aggregate {
             .collect()
     }
 
-    /// Arrests per day over the whole file, per office (index into `offices`).
+    /// Arrests per day over the whole file, per office (in the order of `offices`).
     #[must_use]
     pub fn office_daily_average(&self) -> Vec<(String, bool, f64)> {
-        let Some((first, last)) = self.covered() else {
-            return Vec::new();
-        };
-        let days = f64::from(last - first + 1);
-        let mut totals = vec![0u64; self.offices.len()];
-        for counts in self.days.values() {
-            for &(i, _, n) in counts {
-                if let Some(t) = totals.get_mut(i as usize) {
-                    *t = t.saturating_add(n);
-                }
-            }
-        }
-        #[expect(clippy::cast_precision_loss, reason = "an average for display")]
-        self.offices
-            .iter()
-            .zip(totals)
-            .map(|(o, n)| (o.label.clone(), o.known, n as f64 / days))
-            .collect()
+        self.span()
+            .map_or_else(Vec::new, |days| self.office_daily_average_over(days))
     }
 
     /// Arrests per day in each period (weeks start on Sunday), over the days of the
@@ -203,6 +188,33 @@ impl Aggregate {
             .collect()
     }
 
+    /// At-large arrests per day in each period, beside [`Aggregate::pace`]'s periods
+    /// (a period without at-large rows is 0): `None` unless the file was read with
+    /// `--group at-large`.
+    #[must_use]
+    pub fn at_large_pace(&self, period: Period) -> Option<Vec<(String, f64)>> {
+        if !self.groups.iter().any(|g| g == AT_LARGE_GROUPS[0]) {
+            return None;
+        }
+        let at_large: HashMap<String, (u64, i32)> = self
+            .report_by(period, false, true)
+            .into_iter()
+            .filter(|r| r.group.as_deref() == Some(AT_LARGE_GROUPS[0]))
+            .map(|r| (r.period, (r.count, r.days_covered)))
+            .collect();
+        Some(
+            self.report(period, false)
+                .into_iter()
+                .map(|r| {
+                    let n = at_large.get(&r.period).map_or(0, |a| a.0);
+                    #[expect(clippy::cast_precision_loss, reason = "a pace for charts")]
+                    let pace = n as f64 / f64::from(r.days_covered.max(1));
+                    (r.period, pace)
+                })
+                .collect(),
+        )
+    }
+
     /// An office's label by index (empty for an index out of range).
     fn label(&self, office: u32) -> &str {
         self.offices
@@ -215,7 +227,7 @@ impl Aggregate {
     /// `--group at-large`.
     #[must_use]
     pub fn at_large_by_fiscal_year(&self) -> Option<Vec<AtLargeYear>> {
-        if !self.groups.iter().any(|g| g == "at-large") {
+        if !self.groups.iter().any(|g| g == AT_LARGE_GROUPS[0]) {
             return None;
         }
         let rows = self.report_by(Period::Fy, false, true);
@@ -232,7 +244,7 @@ impl Aggregate {
             }
             let year = years.last_mut()?;
             year.all = year.all.saturating_add(r.count);
-            if r.group.as_deref() == Some("at-large") {
+            if r.group.as_deref() == Some(AT_LARGE_GROUPS[0]) {
                 year.at_large = year.at_large.saturating_add(r.count);
             }
             year.partial |= r.partial.is_some();

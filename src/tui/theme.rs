@@ -123,6 +123,13 @@ impl Theme {
         }
     }
 
+    /// A part of an observed series drawn beside it (the at-large arrests a day): by
+    /// colour, and by its marker's shape without colour.
+    #[must_use]
+    pub fn part_line(self) -> Style {
+        self.fg(Color::Cyan)
+    }
+
     /// The scenario's bar.
     #[must_use]
     pub fn scenario_bar(self) -> Style {

@@ -46,3 +46,30 @@ pub fn stdout_of(args: &[&str]) -> String {
         .clone();
     String::from_utf8(out).expect("UTF-8 output")
 }
+
+/// `app` drawn at `w` x `h` in `theme`.
+pub fn draw(
+    app: &arrest_scenarios::tui::App,
+    theme: arrest_scenarios::tui::Theme,
+    w: u16,
+    h: u16,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| f.render_widget(arrest_scenarios::tui::Screen { app, theme }, f.area()))
+        .unwrap();
+    t
+}
+
+/// The text of `app`'s screen at `w` x `h` in colour, a line per row.
+pub fn screen_text(app: &arrest_scenarios::tui::App, w: u16, h: u16) -> String {
+    let t = draw(app, arrest_scenarios::tui::Theme::COLOR, w, h);
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}

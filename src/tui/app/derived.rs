@@ -6,7 +6,7 @@ use std::sync::Arc;
 use crate::analysis::{self, GoalResult, Grid, Milestone, Ramp, Step};
 use crate::data::Dataset;
 use crate::model::{self, Outcome, Preset, Scenario};
-use crate::records::Aggregate;
+use crate::records::{Aggregate, Days, Window};
 
 use super::types::{FiscalRow, GoalInput, Stretch};
 use crate::capacity::{self, Capacity, Defaults, Settings};
@@ -19,6 +19,7 @@ pub(super) struct Inputs<'a> {
     pub goal: GoalInput,
     pub ramp_weeks: u32,
     pub records: Option<&'a Arc<Aggregate>>,
+    pub average: Window,
     pub file_years: &'a [(i32, u64, bool)],
     pub capacity_defaults: &'a Defaults,
     pub capacity_settings: Settings,
@@ -43,7 +44,10 @@ pub struct Derived {
     pub office_lines: Vec<model::OfficeLine>,
     /// Each fiscal year's agency figure beside the records file's count.
     pub fiscal_rows: Vec<FiscalRow>,
-    /// Each office's observed pace against its target.
+    /// The days the observed daily averages are taken over, and the choice that gave
+    /// them; `None` without a records file.
+    pub observed_days: Option<(Window, Days)>,
+    /// Each office's observed pace against its target, over `observed_days`.
     pub stretch: Vec<Stretch>,
     /// The records file's at-large share by fiscal year (DDP's rule) beside FY2024's,
     /// as lines for the Observed tab; empty without a records file.
@@ -68,12 +72,20 @@ impl Derived {
         let ramp = analysis::ramp(scenario, &outcome, i.ramp_weeks, None);
         let office_lines = scenario.office_lines(&data.offices, 3);
         let fiscal_rows = fiscal_rows(&outcome, i.file_years);
-        let stretch = i
-            .records
-            .map_or_else(Vec::new, |agg| stretch(scenario, data, agg));
-        let at_large = i
-            .records
-            .map_or_else(Vec::new, |agg| at_large_lines(data, agg));
+        // A choice the file cannot give is never kept by `update`; the whole file
+        // stands in should one reach here.
+        let observed_days = i.records.and_then(|agg| agg.span()).map(|file| {
+            i.average
+                .days(file)
+                .map_or((Window::Whole, file), |days| (i.average, days))
+        });
+        let (stretch, at_large) = match (i.records, observed_days) {
+            (Some(agg), Some(window)) => (
+                stretch(scenario, data, agg, window.1),
+                at_large_lines(data, agg, window),
+            ),
+            _ => (Vec::new(), Vec::new()),
+        };
         let capacity = capacity::check(
             scenario,
             &outcome,
@@ -92,6 +104,7 @@ impl Derived {
             ramp,
             office_lines,
             fiscal_rows,
+            observed_days,
             stretch,
             at_large,
             capacity,
@@ -122,24 +135,19 @@ fn fiscal_rows(outcome: &Outcome, file_years: &[(i32, u64, bool)]) -> Vec<Fiscal
 
 /// The at-large share by fiscal year, by DDP's rule ("Located" or "Non-Custodial Arrest"
 /// is at-large), beside FY2024's official-based 29.3% (derived from two official figures).
-fn at_large_lines(data: &Dataset, agg: &Aggregate) -> Vec<String> {
+/// Then the share over the days the averages are taken over.
+fn at_large_lines(data: &Dataset, agg: &Aggregate, (window, days): (Window, Days)) -> Vec<String> {
     use crate::number::{format_f64, group_thousands};
     let mut lines = Vec::new();
     if let Some(years) = agg.at_large_by_fiscal_year() {
         let parts: Vec<String> = years
             .iter()
             .map(|y| {
-                #[expect(clippy::cast_precision_loss, reason = "a share for display")]
-                let share = if y.all > 0 {
-                    y.at_large as f64 * 100.0 / y.all as f64
-                } else {
-                    0.0
-                };
                 format!(
-                    "FY{}{} {}% ({} of {})",
+                    "FY{}{} {} ({} of {})",
                     y.fiscal_year,
                     if y.partial { "*" } else { "" },
-                    format_f64(share, 1),
+                    share(y.at_large, y.all),
                     group_thousands(u128::from(y.at_large)),
                     group_thousands(u128::from(y.all))
                 )
@@ -149,6 +157,16 @@ fn at_large_lines(data: &Dataset, agg: &Aggregate) -> Vec<String> {
             "At-large share in the file (DDP's rule: Located or Non-Custodial Arrest; derived): {}",
             parts.join("; ")
         ));
+        if let Some((at_large, all)) = agg.at_large_over(days) {
+            lines.push(format!(
+                "Over {} ({}): {} at large ({} of {})",
+                window.name(),
+                days.describe(),
+                share(at_large, all),
+                group_thousands(u128::from(at_large)),
+                group_thousands(u128::from(all))
+            ));
+        }
     } else {
         lines.push("At-large share: the file has no apprehension method column.".to_string());
     }
@@ -177,10 +195,22 @@ fn at_large_lines(data: &Dataset, agg: &Aggregate) -> Vec<String> {
     lines
 }
 
-/// Each office's observed daily average against its target, bundled offices first.
-fn stretch(scenario: &Scenario, data: &Dataset, agg: &Aggregate) -> Vec<Stretch> {
+/// `part` of `all` as a percentage to one decimal (`0.0%` of nothing).
+fn share(part: u64, all: u64) -> String {
+    #[expect(clippy::cast_precision_loss, reason = "a share for display")]
+    let share = if all > 0 {
+        part as f64 * 100.0 / all as f64
+    } else {
+        0.0
+    };
+    format!("{}%", crate::number::format_f64(share, 1))
+}
+
+/// Each office's observed daily average over `days` against its target, bundled
+/// offices first.
+fn stretch(scenario: &Scenario, data: &Dataset, agg: &Aggregate, days: Days) -> Vec<Stretch> {
     let mut out: Vec<Stretch> = agg
-        .office_daily_average()
+        .office_daily_average_over(days)
         .into_iter()
         .map(|(label, known, observed)| {
             // Only an office that takes part has a target (left out, or beyond the

@@ -90,6 +90,11 @@ pub struct App {
     pace_period: crate::records::Period,
     /// Whether the chart shows ICE's official monthly book-ins a day instead.
     pace_official: bool,
+    /// At-large arrests a day in the same periods as `pace`, when a records file read
+    /// with DDP's at-large rule is shown (empty otherwise).
+    pace_at_large: Vec<(String, f64)>,
+    /// Which of a records file's days the Observed tab's daily averages are taken over.
+    average: crate::records::Window,
     /// Arrests per fiscal year in the records file: (year, count, partial).
     file_years: Vec<(i32, u64, bool)>,
     /// A number being typed.
@@ -152,6 +157,7 @@ impl App {
             goal,
             ramp_weeks,
             records: None,
+            average: crate::records::Window::Whole,
             file_years: &[],
             capacity_defaults: &capacity_defaults,
             capacity_settings: crate::capacity::Settings::default(),
@@ -181,6 +187,8 @@ impl App {
             pace: (String::new(), Vec::new()),
             pace_period: crate::records::Period::Week,
             pace_official: false,
+            pace_at_large: Vec::new(),
+            average: crate::records::Window::Whole,
             file_years: Vec::new(),
             edit: None,
             overlay: None,
@@ -332,6 +340,19 @@ impl App {
     #[must_use]
     pub fn pace(&self) -> (&str, &[(String, f64)]) {
         (&self.pace.0, &self.pace.1)
+    }
+
+    /// At-large arrests a day in the periods of [`App::pace`], when a records file with
+    /// an apprehension method is shown (empty otherwise).
+    #[must_use]
+    pub fn pace_at_large(&self) -> &[(String, f64)] {
+        &self.pace_at_large
+    }
+
+    /// Which of a records file's days the Observed tab's daily averages are taken over.
+    #[must_use]
+    pub fn average(&self) -> crate::records::Window {
+        self.average
     }
 
     /// Whether a records file's pace is shown by week or by month.
@@ -578,6 +599,20 @@ impl App {
         self.pace_official
     }
 
+    /// Set the chart's series from the state: ICE's official book-ins, or a records
+    /// file's pace (with its at-large pace) by week or month, or the bundled weeks.
+    fn refresh_pace(&mut self) {
+        self.pace_at_large = Vec::new();
+        if self.pace_official {
+            self.pace = self.official_pace();
+            return;
+        }
+        self.pace = self.file_pace();
+        if let Some(agg) = &self.records {
+            self.pace_at_large = agg.at_large_pace(self.pace_period).unwrap_or_default();
+        }
+    }
+
     /// A records file's pace by the chosen period.
     fn file_pace(&self) -> (String, Vec<(String, f64)>) {
         let Some(agg) = &self.records else {
@@ -630,6 +665,7 @@ impl App {
             goal: self.goal,
             ramp_weeks: self.ramp_weeks,
             records: self.records.as_ref(),
+            average: self.average,
             file_years: &self.file_years,
             capacity_defaults: &self.capacity_defaults,
             capacity_settings: self.capacity_settings,

@@ -227,16 +227,15 @@ impl App {
                 if self.pace_official {
                     self.pace_official = false;
                     self.pace_period = crate::records::Period::Week;
-                    self.pace = self.file_pace();
                 } else if self.records.is_some() && self.pace_period == crate::records::Period::Week
                 {
                     self.pace_period = crate::records::Period::Month;
-                    self.pace = self.file_pace();
                 } else {
                     self.pace_official = true;
-                    self.pace = self.official_pace();
                 }
+                self.refresh_pace();
             }
+            Action::CycleAverage => self.cycle_average(),
             Action::RecordsProgress(done, total) => {
                 self.records_status = RecordsStatus::Loading(done, total);
             }
@@ -245,14 +244,27 @@ impl App {
                     let agg = std::sync::Arc::new(agg.clone());
                     let counted = group_thousands(u128::from(agg.stats.rows_counted));
                     self.file_years = agg.fiscal_years();
-                    self.records = Some(agg);
-                    if !self.pace_official {
-                        self.pace = self.file_pace();
+                    // A window chosen before the file came that the file cannot give
+                    // falls back to the whole file, and says so.
+                    let fallback = agg
+                        .span()
+                        .and_then(|file| self.average.days(file).err())
+                        .map(|why| {
+                            format!(
+                                "; averaged over the whole file, not {}: {why}",
+                                self.average.name()
+                            )
+                        });
+                    if fallback.is_some() {
+                        self.average = crate::records::Window::Whole;
                     }
+                    self.records = Some(agg);
+                    self.refresh_pace();
                     self.records_status = RecordsStatus::Loaded;
                     self.recompute();
                     self.note(format!(
-                        "Read {counted} arrest records: see the Observed tab (7)"
+                        "Read {counted} arrest records: see the Observed tab (7){}",
+                        fallback.unwrap_or_default()
                     ));
                 }
                 Err(e) => {
@@ -337,6 +349,42 @@ impl App {
             _ => max,
         }
         .min(max);
+    }
+
+    /// Take the Observed tab's daily averages over the next choice of days, passing over
+    /// the choices the records file cannot give (and saying why).
+    fn cycle_average(&mut self) {
+        use crate::records::Window;
+        let Some(file) = self.records.as_ref().and_then(|agg| agg.span()) else {
+            // No file yet: the choice is kept for when one is read.
+            self.average = self.average.next();
+            self.note(format!(
+                "A records file's daily averages will be taken over {} (--records FILE)",
+                self.average.name()
+            ));
+            return;
+        };
+        let mut next = self.average.next();
+        let mut passed = Vec::new();
+        // The whole file is always there, so this ends within the choices.
+        for _ in 0..Window::CHOICES.len() {
+            match next.days(file) {
+                Ok(_) => break,
+                Err(why) => {
+                    passed.push(format!("not {}: {why}", next.name()));
+                    next = next.next();
+                }
+            }
+        }
+        self.average = next;
+        self.recompute();
+        let days = next.days(file).unwrap_or(file);
+        let mut text = format!("Averaged over {}: {}", next.name(), days.describe());
+        for p in passed {
+            text.push_str("; ");
+            text.push_str(&p);
+        }
+        self.note(text);
     }
 
     /// About how many rows the tab's long list has: scrolling stops there (the

@@ -99,6 +99,9 @@ pub enum Action {
     Export,
     /// Show a records file's pace by month instead of by week, or back.
     TogglePacePeriod,
+    /// Observed tab: take the daily averages over the next choice of days (the whole
+    /// file, its last 12 weeks, its last full month).
+    CycleAverage,
     /// The terminal's size (columns, rows): scrolling is bounded by what fits.
     Resize(u16, u16),
     /// A records file is being read: bytes (or rows) done, and the total if known.

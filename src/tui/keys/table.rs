@@ -273,6 +273,14 @@ pub const BINDINGS: &[Binding] = &[
         "m",
         "pace: by week, by month (with --records FILE), or ICE's official monthly book-ins a day",
     ),
+    bind(
+        When::Only(&[Context::Browse(Tab::Observed)]),
+        &[ch('a')],
+        Action::CycleAverage,
+        "a",
+        "average a records file's days over: the whole file, the last 12 weeks, the last full month",
+    )
+    .footer("average", Rank::Here),
     // Presentation mode.
     bind(
         When::Tabs,

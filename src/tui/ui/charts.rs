@@ -216,6 +216,7 @@ impl Screen<'_> {
             name: crate::text::escape_controls(label).into_owned(),
             end: None,
         }];
+        series.extend(self.at_large_series());
         for (y, name) in &on {
             series.push(Series {
                 points: vec![(0.0, *y), (end, *y)],
@@ -273,6 +274,28 @@ impl Screen<'_> {
             area,
             buf,
         );
+    }
+
+    /// A file read with DDP's at-large rule: its at-large arrests a day, period by
+    /// period, drawn over its whole pace (the share by period, as a line).
+    fn at_large_series(&self) -> Option<Series> {
+        let at_large = self.app.pace_at_large();
+        if at_large.is_empty() {
+            return None;
+        }
+        #[expect(clippy::cast_precision_loss, reason = "chart coordinates")]
+        let points = at_large
+            .iter()
+            .enumerate()
+            .map(|(i, (_, p))| (i as f64, *p))
+            .collect();
+        Some(Series {
+            points,
+            marker: Marker::Bar,
+            style: self.theme.part_line(),
+            name: "of them at large (DDP's rule, derived)".to_string(),
+            end: None,
+        })
     }
 
     /// The reported daily quotas as levels: (arrests a day, "1,200 (The Washington

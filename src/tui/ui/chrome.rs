@@ -81,7 +81,8 @@ impl Screen<'_> {
         } else {
             Line::raw("")
         };
-        line.render(area, buf);
+        // A long message ends in a mark, never cut at the edge.
+        super::overlays::clip_line(line, usize::from(area.width)).render(area, buf);
     }
 
     pub(super) fn source_line(&self, area: Rect, buf: &mut Buffer) {

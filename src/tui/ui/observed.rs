@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 use super::Screen;
 use crate::data::Confidence;
 use crate::number::{format_f64, group_thousands};
-use crate::records::Aggregate;
+use crate::records::{Days, Window};
 
 impl Screen<'_> {
     pub(super) fn observed_tab(&self, area: Rect, buf: &mut Buffer) {
@@ -125,29 +125,13 @@ impl Screen<'_> {
         };
         let t = self.theme;
         let stretch = &self.app.derived().stretch;
-        // The period the observed daily averages are taken over: the file's whole span.
-        let span = self
-            .app
-            .records()
-            .and_then(Aggregate::covered)
-            .map(|(first, last)| {
-                format!(
-                    " over {} to {}, {} days",
-                    crate::records::iso(first),
-                    crate::records::iso(last),
-                    last - first + 1
-                )
-            });
-        let span = span.unwrap_or_default();
         let width = usize::from(area.width.saturating_sub(2));
         let title = if area.width >= 100 {
-            format!(
-                " Each office: observed a day{span} vs its target (stretch = target met / observed) "
-            )
+            " Each office: observed a day vs its target (stretch = target met / observed) "
         } else {
-            format!(" Offices: observed a day{span} vs target ")
+            " Offices: observed a day vs target "
         };
-        let title = crate::text::clip(&title, width).into_owned();
+        let title = crate::text::clip(title, width).into_owned();
         let mut block = Block::bordered().title(Span::styled(title, t.title()));
         let inner = block.inner(area);
         if stretch.is_empty() {
@@ -160,7 +144,14 @@ impl Screen<'_> {
                 .render(area, buf);
             return;
         }
-        let page = usize::from(inner.height.saturating_sub(1));
+        // The first row names the days averaged over; the table has the rest.
+        let [caption, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+        if let Some((window, days)) = self.app.derived().observed_days {
+            Paragraph::new(Line::styled(averaged_over(window, days, width), t.hint()))
+                .render(caption, buf);
+        }
+        let page = usize::from(body.height.saturating_sub(1));
         let offset = scroll.min(stretch.len().saturating_sub(page));
         if stretch.len() > page {
             block = block.title_bottom(Span::styled(
@@ -173,6 +164,7 @@ impl Screen<'_> {
                 t.hint(),
             ));
         }
+        block.render(area, buf);
         let rows = stretch.iter().map(|s| {
             Row::new([
                 Cell::from(
@@ -201,17 +193,47 @@ impl Screen<'_> {
                 Constraint::Length(8),
             ],
         )
-        .header(Row::new(["office", "observed", "target", "stretch"]).style(t.title()))
-        .block(block);
+        .header(Row::new(["office", "observed", "target", "stretch"]).style(t.title()));
         let mut state = TableState::default().with_offset(offset);
-        StatefulWidget::render(table, area, buf, &mut state);
+        StatefulWidget::render(table, body, buf, &mut state);
         if stretch.len() > page {
             let mut bar = ScrollbarState::new(stretch.len().saturating_sub(page)).position(offset);
             Scrollbar::new(ScrollbarOrientation::VerticalRight).render(
-                area.inner(ratatui::layout::Margin::new(0, 1)),
+                // The border's column, beside the table's rows (its header too).
+                Rect {
+                    x: area.x,
+                    width: area.width,
+                    ..body
+                },
                 buf,
                 &mut bar,
             );
         }
     }
+}
+
+/// The days the observed averages are taken over, in the longest wording that fits
+/// `width`: "Averaged over the last 12 weeks: 2025-05-16 to 2025-08-07, 84 days (a:
+/// change)" down to "last 12 weeks, 84 days to 2025-08-07".
+fn averaged_over(window: Window, days: Days, width: usize) -> String {
+    let name = window.name();
+    let bare = name.trim_start_matches("the ");
+    let described = days.describe();
+    let n = days.count();
+    let candidates = [
+        format!("Averaged over {name}: {described} (a: change)"),
+        format!("Averaged over {name}: {described}"),
+        format!("{bare}: {described}"),
+        format!(
+            "{bare}, {n} day{} to {}",
+            if n == 1 { "" } else { "s" },
+            crate::records::iso(days.last)
+        ),
+    ];
+    let fits = |c: &&String| c.chars().count() <= width;
+    let chosen = candidates
+        .iter()
+        .find(fits)
+        .unwrap_or(&candidates[candidates.len() - 1]);
+    crate::text::clip(chosen, width).into_owned()
 }
