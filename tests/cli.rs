@@ -284,6 +284,45 @@ fn without_a_terminal_the_screen_points_to_summary() {
 }
 
 #[test]
+fn a_missing_records_file_is_refused_before_the_screen_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let there = write(dir.path(), "a.csv", "apprehension_date\n2025-01-01\n");
+    let missing = dir.path().join("nope.csv");
+    app()
+        .arg("--records")
+        .args([&there, &missing])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "error: --records file '{}' cannot be read: No such file or directory (os error 2)\n",
+            missing.display()
+        ));
+    // A command's name after the files is read as one more file, and said so.
+    app()
+        .arg("--records")
+        .arg(&there)
+        .arg("summary")
+        .assert()
+        .code(2)
+        .stderr(
+            "error: --records file 'summary' cannot be read: No such file or directory \
+             (os error 2); 'summary' is read as a file because --records takes every word \
+             after it, and commands do not read the screen's --records files (to count \
+             records in a script: arrest-scenarios records FILE)\n",
+        );
+    // Every file there: on to the screen (which needs a terminal).
+    app()
+        .arg("--records")
+        .arg(&there)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "standard output is not a terminal",
+        ));
+}
+
+#[test]
 fn top_level_scenario_flags_cannot_be_mixed_with_a_command() {
     app()
         .args(["--preset", "axios-3000", "summary"])

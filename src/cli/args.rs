@@ -472,6 +472,41 @@ impl ScenarioArgs {
 }
 
 impl Cli {
+    /// Every `--records` file is there (or is `-`, standard input) before the screen
+    /// opens: a missing one is refused by name, and a command's name caught by
+    /// `--records` (which takes every word after it) is explained.
+    ///
+    /// # Errors
+    /// The first missing file, as a sentence.
+    pub fn check_records_files(&self) -> Result<(), String> {
+        use clap::CommandFactory as _;
+        use std::fmt::Write as _;
+        for path in self.records.iter().flatten() {
+            if path.as_os_str() == "-" {
+                continue;
+            }
+            let Err(e) = std::fs::metadata(path) else {
+                continue;
+            };
+            let shown = crate::text::echo(&path.to_string_lossy());
+            let mut text = format!("--records file '{shown}' cannot be read: {e}");
+            let name = path.to_string_lossy();
+            if Self::command()
+                .get_subcommands()
+                .any(|c| c.get_name() == name)
+            {
+                let _ = write!(
+                    text,
+                    "; '{shown}' is read as a file because --records takes every word after \
+                     it, and commands do not read the screen's --records files (to count \
+                     records in a script: arrest-scenarios records FILE)"
+                );
+            }
+            return Err(text);
+        }
+        Ok(())
+    }
+
     /// What the screen's loader reads: the `--records` files and the reading options
     /// given with them, or `None` without `--records`.
     #[must_use]

@@ -31,6 +31,10 @@ pub fn theme_for(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>) -> The
 
 /// `arrest-scenarios` with no command: the interactive screen. Returns the exit code.
 pub fn interactive(cli: &Cli, err: &mut dyn Write) -> u8 {
+    if let Err(e) = cli.check_records_files() {
+        let _ = writeln!(err, "error: {e}");
+        return EXIT_USAGE;
+    }
     if !io::stdout().is_terminal() {
         let _ = writeln!(
             err,
