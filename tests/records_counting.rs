@@ -327,3 +327,119 @@ fn at_large_counts_by_fiscal_year_across_a_year_boundary() {
     .unwrap();
     assert_eq!(plain.at_large_by_fiscal_year(), None);
 }
+
+/// 2025-03-01 to 2025-06-10 (102 days): Houston 1 custodial arrest on each day of March
+/// and one on 2025-06-10; Dallas 2 at-large ("Located") on each day of May.
+fn spread() -> String {
+    use std::fmt::Write as _;
+    let mut csv = String::from("apprehension_date,apprehension_aor,apprehension_method\n");
+    for day in 1..=31 {
+        let _ = writeln!(csv, "2025-03-{day:02},Houston,CAP Local Incarceration");
+        let _ = writeln!(csv, "2025-05-{day:02},Dallas,Located");
+        let _ = writeln!(csv, "2025-05-{day:02},Dallas,Located");
+    }
+    csv.push_str("2025-06-10,Houston,CAP Local Incarceration\n");
+    csv
+}
+
+#[test]
+fn average_gives_arrests_a_day_over_the_screens_choices_of_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(&dir, "spread.csv", &spread());
+    let csv = |window: &str, extra: &[&str]| {
+        let out = app()
+            .args(["records", "--format", "csv", "--average", window])
+            .args(extra)
+            .arg(&path)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    // 94 arrests over 102 days; 62 + 14 over the 84 days from 2025-03-19; 62 in May.
+    assert_eq!(csv("whole", &[]), "arrests,days,per_day\n94,102,0.922\n");
+    assert_eq!(
+        csv("last-12-weeks", &["--office"]),
+        "office,arrests,days,per_day\nDAL,62,84,0.738\nHOU,14,84,0.167\n"
+    );
+    assert_eq!(
+        csv("last-full-month", &["--office", "--group", "at-large"]),
+        "office,arrests,days,per_day,at_large,at_large_pct\nDAL,62,31,2.000,62,100.0\nHOU,0,31,0.000,0,\n"
+    );
+    // Text: the days named, every office and all together, the share beside.
+    app()
+        .args(["records", "--average", "last-12-weeks", "--office", "--group", "at-large"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Arrests a day over the last 12 weeks: 2025-03-19 to 2025-06-10, 84 days (derived\n  from the rows)\n\
+             office          arrests     per day    at large  share\n\
+             DAL                  62       0.738          62 100.0%\n\
+             HOU                  14       0.167           0   0.0%\n\
+             all offices          76       0.905          62  81.6%\n",
+        ));
+    // JSON: the days and the exact ratio.
+    let out = app()
+        .args(["records", "--format", "json", "--average", "whole"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["days"], 102);
+    assert_eq!(
+        (v["first"].as_str(), v["last"].as_str()),
+        (Some("2025-03-01"), Some("2025-06-10"))
+    );
+    // (serde_json's default parser may differ from the written value in the last bit.)
+    let per_day = v["rows"][0]["per_day"].as_f64().unwrap();
+    assert!((per_day - 94.0 / 102.0).abs() < 1e-15, "{per_day}");
+    assert_eq!(v["rows"][0]["arrests"], 94);
+}
+
+#[test]
+fn average_refuses_days_the_file_does_not_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = file(
+        &dir,
+        "short.csv",
+        "apprehension_date,apprehension_aor\n2025-03-01,Dallas\n2025-03-10,Dallas\n",
+    );
+    let shown = path.display().to_string();
+    for (window, why) in [
+        (
+            "last-12-weeks",
+            "the file covers 10 days, fewer than 84 days (last 12 weeks)",
+        ),
+        (
+            "last-full-month",
+            "the file covers no calendar month in full (2025-03-01 to 2025-03-10, 10 days)",
+        ),
+    ] {
+        app()
+            .args(["records", "--average", window])
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(format!("error: {shown}: --average {window}: {why}\n"));
+    }
+    app()
+        .args(["records", "--average", "whole", "--from", "2026-01-01"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "error: {shown}: --average whole: no row was counted, so there are no days to average\n"
+        ));
+    app()
+        .args(["records", "--average", "whole", "--by", "month"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "the argument '--average <DAYS>' cannot be used with '--by <BY>'",
+        ));
+}

@@ -56,6 +56,44 @@ pub struct RecordsArgs {
     /// One row per period and one column per office, zeros filled in.
     #[arg(long, conflicts_with = "group")]
     pub wide: bool,
+    /// Instead of counts by period: arrests a day over these days of the files (as the
+    /// screen's Observed tab averages them), per office with --office, with the
+    /// at-large share with --group at-large.
+    #[arg(long, value_enum, value_name = "DAYS", conflicts_with_all = ["wide", "by"])]
+    pub average: Option<AverageArg>,
+}
+
+/// `--average`'s choices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AverageArg {
+    /// Every day from the first counted day to the last.
+    Whole,
+    /// The 84 days ending on the last counted day.
+    #[value(name = "last-12-weeks")]
+    Last12Weeks,
+    /// The latest calendar month the files cover in full.
+    LastFullMonth,
+}
+
+impl From<AverageArg> for crate::records::Window {
+    fn from(a: AverageArg) -> Self {
+        match a {
+            AverageArg::Whole => Self::Whole,
+            AverageArg::Last12Weeks => Self::LastWeeks(12),
+            AverageArg::LastFullMonth => Self::LastFullMonth,
+        }
+    }
+}
+
+impl AverageArg {
+    /// The choice as typed.
+    fn typed(self) -> &'static str {
+        match self {
+            Self::Whole => "whole",
+            Self::Last12Weeks => "last-12-weeks",
+            Self::LastFullMonth => "last-full-month",
+        }
+    }
 }
 
 /// How to read record files: the options `records` and the screen's `--records` share.
@@ -203,6 +241,30 @@ pub fn run(
         wide: args.wide,
     };
     let format = Format::from(args.format);
+    if let Some(average) = args.average {
+        let window = crate::records::Window::from(average);
+        let refuse = |why: String| crate::records::RecordsError::Window {
+            path: crate::text::echo(&agg.path),
+            window: average.typed().to_string(),
+            why,
+        };
+        let file = agg
+            .span()
+            .ok_or_else(|| refuse("no row was counted, so there are no days to average".into()))?;
+        let days = window.days(file).map_err(refuse)?;
+        if format == Format::Csv {
+            for note in report::records_notes(&agg, &[]) {
+                let _ = writeln!(err, "note: {note}");
+            }
+        }
+        return Ok(report::records_average(
+            &agg,
+            window,
+            days,
+            args.office,
+            format,
+        ));
+    }
     if format == Format::Csv {
         let rows = agg.report_by(view.period, view.by_office, view.by_group);
         for note in report::records_notes(&agg, &rows) {

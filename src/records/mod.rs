@@ -30,7 +30,7 @@ pub use files::{FileRows, Overlap, read_files};
 pub use office::resolve_office;
 pub use period::{AtLargeYear, Period, PeriodRow};
 pub use source::read_file;
-pub use window::{Days, Window};
+pub use window::{AverageRow, Days, Window};
 pub use xlsx::read_xlsx;
 
 /// Date column names of the known layouts (compared lower-cased).
@@ -126,6 +126,16 @@ pub enum RecordsError {
         path: String,
         /// What it is, and what to do instead.
         what: String,
+    },
+    /// `--average` asks for days the files do not hold.
+    #[error("{path}: --average {window}: {why}")]
+    Window {
+        /// The file (or files).
+        path: String,
+        /// The choice, as typed.
+        window: String,
+        /// Why the files cannot give it.
+        why: String,
     },
     /// A count that does not fit in 64 bits.
     #[error("{path}: the count of {what} does not fit in 64 bits")]

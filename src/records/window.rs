@@ -146,14 +146,7 @@ impl Aggregate {
     /// office, in the order of `offices`: (label, matched a bundled office, per day).
     #[must_use]
     pub fn office_daily_average_over(&self, days: Days) -> Vec<(String, bool, f64)> {
-        let mut totals = vec![0u64; self.offices.len()];
-        for counts in self.days.range(days.first..=days.last).map(|(_, c)| c) {
-            for &(i, _, n) in counts {
-                if let Some(t) = totals.get_mut(i as usize) {
-                    *t = t.saturating_add(n);
-                }
-            }
-        }
+        let (totals, _) = self.totals_over(days);
         let len = f64::from(days.count());
         #[expect(clippy::cast_precision_loss, reason = "an average for display")]
         self.offices
@@ -167,19 +160,88 @@ impl Aggregate {
     /// was read with `--group at-large`.
     #[must_use]
     pub fn at_large_over(&self, days: Days) -> Option<(u64, u64)> {
-        let group =
-            u32::try_from(self.groups.iter().position(|g| g == AT_LARGE_GROUPS[0])?).ok()?;
-        let (mut at_large, mut all) = (0u64, 0u64);
+        let (totals, at_large) = self.totals_over(days);
+        let all = totals.iter().fold(0u64, |a, n| a.saturating_add(*n));
+        Some((
+            at_large?.iter().fold(0u64, |a, n| a.saturating_add(*n)),
+            all,
+        ))
+    }
+
+    /// Arrests over `days` and per day, per office (every office of the file, in label
+    /// order) when `by_office`, then all offices together; with the at-large count
+    /// when the file was read with `--group at-large`.
+    #[must_use]
+    pub fn averages(&self, days: Days, by_office: bool) -> Vec<AverageRow> {
+        let (totals, at_large) = self.totals_over(days);
+        let len = f64::from(days.count());
+        let sum = |v: &[u64]| v.iter().fold(0u64, |a, n| a.saturating_add(*n));
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "an average, with the count beside it"
+        )]
+        let row = |office: Option<String>, arrests: u64, at_large: Option<u64>| AverageRow {
+            office,
+            arrests,
+            days: days.count(),
+            per_day: arrests as f64 / len,
+            at_large,
+        };
+        let mut rows = Vec::new();
+        if by_office {
+            for (i, o) in self.offices.iter().enumerate() {
+                rows.push(row(
+                    Some(o.label.clone()),
+                    totals[i],
+                    at_large.as_ref().map(|a| a[i]),
+                ));
+            }
+        }
+        rows.push(row(None, sum(&totals), at_large.as_deref().map(sum)));
+        rows
+    }
+
+    /// Per office (index into `offices`): all rows within `days`, and the at-large ones
+    /// when the file was read with `--group at-large`.
+    fn totals_over(&self, days: Days) -> (Vec<u64>, Option<Vec<u64>>) {
+        let group = self
+            .groups
+            .iter()
+            .position(|g| g == AT_LARGE_GROUPS[0])
+            .and_then(|g| u32::try_from(g).ok());
+        let mut totals = vec![0u64; self.offices.len()];
+        let mut at_large = group.map(|_| vec![0u64; self.offices.len()]);
         for counts in self.days.range(days.first..=days.last).map(|(_, c)| c) {
-            for &(_, g, n) in counts {
-                all = all.saturating_add(n);
-                if g == group {
-                    at_large = at_large.saturating_add(n);
+            for &(i, g, n) in counts {
+                let i = i as usize;
+                if let Some(t) = totals.get_mut(i) {
+                    *t = t.saturating_add(n);
+                }
+                if let (Some(a), true) = (&mut at_large, Some(g) == group)
+                    && let Some(t) = a.get_mut(i)
+                {
+                    *t = t.saturating_add(n);
                 }
             }
         }
-        Some((at_large, all))
+        (totals, at_large)
     }
+}
+
+/// Arrests over a run of days, for one office or all of them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AverageRow {
+    /// The office (`None`: every office together).
+    pub office: Option<String>,
+    /// Arrests counted over the days.
+    pub arrests: u64,
+    /// The days.
+    pub days: i32,
+    /// `arrests / days`.
+    pub per_day: f64,
+    /// The at-large arrests among them (DDP's rule), with `--group at-large`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_large: Option<u64>,
 }
 
 #[cfg(test)]

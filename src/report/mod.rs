@@ -5,6 +5,7 @@
 //!
 //! [`Summary::new`] gathers everything once; each format only lays it out.
 
+mod average;
 mod compare;
 mod grid;
 mod html;
@@ -12,6 +13,7 @@ mod listings;
 mod records;
 mod summary;
 
+pub use average::records_average;
 pub use compare::{CompareRow, Comparison, compare};
 pub use grid::grid;
 pub use listings::{loaded, presets, presets_listing, sources};

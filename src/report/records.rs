@@ -9,7 +9,7 @@ use crate::number::group_thousands;
 use crate::text::{MAX_PAD, clip, echo, escape_controls, pad_width};
 
 /// An office label for a text table: controls escaped, cut to the padded width.
-fn office_cell(label: &str) -> String {
+pub(super) fn office_cell(label: &str) -> String {
     clip(&escape_controls(label), MAX_PAD).into_owned()
 }
 
@@ -205,7 +205,7 @@ fn text_table(
 }
 
 /// The notes as a text or Markdown block, with a blank line after.
-fn notes_block(
+pub(super) fn notes_block(
     agg: &crate::records::Aggregate,
     rows: &[crate::records::PeriodRow],
     md: bool,
