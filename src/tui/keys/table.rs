@@ -278,7 +278,7 @@ pub const BINDINGS: &[Binding] = &[
         &[ch('a')],
         Action::CycleAverage,
         "a",
-        "average a records file's days over: the whole file, the last 12 weeks, the last full month",
+        "take a records file's arrests a day over the whole file, its last 12 weeks or its last full month",
     )
     .footer("average", Rank::Here),
     // Presentation mode.
