@@ -85,12 +85,22 @@ fn rows(n: usize, seed: u64) -> Vec<Row> {
 
 /// Write `rows` in row groups of `group` rows; the date column can be left out.
 fn write(path: &std::path::Path, rows: &[Row], group: usize, schema: &str) {
+    let props = WriterProperties::builder()
+        .set_compression(Compression::ZSTD(ZstdLevel::default()))
+        .build();
+    write_with(path, rows, group, schema, props);
+}
+
+/// [`write`] with the writer's properties given.
+fn write_with(
+    path: &std::path::Path,
+    rows: &[Row],
+    group: usize,
+    schema: &str,
+    props: WriterProperties,
+) {
     let schema = Arc::new(parse_message_type(schema).unwrap());
-    let props = Arc::new(
-        WriterProperties::builder()
-            .set_compression(Compression::ZSTD(ZstdLevel::default()))
-            .build(),
-    );
+    let props = Arc::new(props);
     let file = std::fs::File::create(path).unwrap();
     let mut writer = SerializedFileWriter::new(file, schema.clone(), props).unwrap();
     let names: Vec<String> = schema
@@ -213,6 +223,115 @@ fn timestamps_booleans_and_several_row_groups_count_exactly() {
         .stderr(predicate::str::contains(
             "DDP's rule: rows with duplicate_drop_row TRUE",
         ));
+}
+
+#[test]
+fn every_page_layout_the_writer_makes_counts_exactly() {
+    use parquet::file::properties::WriterVersion;
+    // Text columns are read from their pages when every page is dictionary-encoded,
+    // and the general way otherwise: both must count the same.
+    let base =
+        || WriterProperties::builder().set_compression(Compression::ZSTD(ZstdLevel::default()));
+    let layouts: [(&str, WriterProperties); 6] = [
+        ("v1 pages", base().build()),
+        (
+            "v2 pages",
+            base()
+                .set_writer_version(WriterVersion::PARQUET_2_0)
+                .build(),
+        ),
+        (
+            "many small pages",
+            base()
+                .set_data_page_row_count_limit(37)
+                .set_write_batch_size(37)
+                .build(),
+        ),
+        (
+            "dictionary full, plain pages after it",
+            base()
+                .set_dictionary_page_size_limit(64)
+                .set_write_batch_size(50)
+                .build(),
+        ),
+        (
+            "no dictionary",
+            base().set_dictionary_enabled(false).build(),
+        ),
+        (
+            "uncompressed v2",
+            WriterProperties::builder()
+                .set_compression(Compression::UNCOMPRESSED)
+                .set_writer_version(WriterVersion::PARQUET_2_0)
+                .build(),
+        ),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let data = rows(3000, 11);
+    let offices = Dataset::bundled().unwrap().offices;
+    let options = Options {
+        group: Some(Group::AtLarge),
+        ..Options::default()
+    };
+    for (name, props) in layouts {
+        let path = dir.path().join("layout.parquet");
+        write_with(&path, &data, 1100, SCHEMA, props);
+        let agg = read_file(&path, &offices, &options, &mut |_, _| {}).unwrap();
+        let got: Counts = agg
+            .report_by(Period::Fy, true, true)
+            .into_iter()
+            .map(|r| ((r.period, r.office.unwrap(), r.group.unwrap()), r.count))
+            .collect();
+        assert_eq!(got, naive(&data, false), "{name}");
+        assert_eq!(agg.stats.rows_read, 3000, "{name}");
+    }
+}
+
+#[test]
+fn corrupted_pages_give_an_error_or_a_count_never_a_crash() {
+    // Uncompressed, so that flipped bytes reach the page decoders (a compressed page
+    // fails its decompression first).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("clean.parquet");
+    let data = rows(400, 5);
+    let props = WriterProperties::builder()
+        .set_compression(Compression::UNCOMPRESSED)
+        .set_data_page_row_count_limit(50)
+        .set_write_batch_size(50)
+        .build();
+    write_with(&path, &data, 200, SCHEMA, props);
+    let clean = std::fs::read(&path).unwrap();
+    let offices = Dataset::bundled().unwrap().offices;
+    let options = Options {
+        group: Some(Group::AtLarge),
+        ..Options::default()
+    };
+    let mut rng = synth::Rng::new(77);
+    let bad = dir.path().join("bad.parquet");
+    let (mut errors, mut counted) = (0, 0);
+    for _ in 0..300 {
+        let mut bytes = clean.clone();
+        // Flip 1 to 4 bytes in the pages (the footer's end is left alone, so the
+        // file still opens as Parquet).
+        for _ in 0..=rng.below(3) {
+            let at = usize::try_from(rng.below(clean.len() as u64 - 200)).unwrap() + 4;
+            bytes[at] ^= u8::try_from(1 + rng.below(255)).unwrap();
+        }
+        std::fs::write(&bad, &bytes).unwrap();
+        match read_file(&bad, &offices, &options, &mut |_, _| {}) {
+            Ok(agg) => {
+                let skipped: u64 = agg.stats.skipped.iter().map(|(_, n)| n).sum();
+                assert_eq!(agg.stats.rows_read, agg.stats.rows_counted + skipped);
+                counted += 1;
+            }
+            Err(e) => {
+                assert!(e.to_string().contains("bad.parquet"), "{e}");
+                errors += 1;
+            }
+        }
+    }
+    assert_eq!(errors + counted, 300);
+    assert!(errors > 0, "no corruption was noticed");
 }
 
 #[test]

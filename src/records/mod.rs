@@ -15,6 +15,7 @@ pub mod dates;
 pub mod files;
 pub mod group;
 pub mod office;
+pub(crate) mod pages;
 pub mod parquet;
 pub mod period;
 pub mod source;

@@ -24,7 +24,7 @@ const BATCH: usize = 64 * 1024;
 /// A row without a usable day.
 const NO_DAY: i32 = i32::MIN;
 /// A null text cell.
-const NULL: u32 = u32::MAX;
+const NULL: u32 = super::pages::NULL;
 
 /// One column of one row group, decoded.
 enum Decoded {
@@ -132,12 +132,26 @@ pub fn read_parquet(
                 .iter()
                 .map(|&c| {
                     let kind = (c == cols.date).then_some(date_kind);
-                    let max_def = schema.column(c).max_def_level();
+                    let descr = schema.column(c);
+                    let max_def = descr.max_def_level();
+                    // A flat text column whose pages are all dictionary-encoded is
+                    // read from its pages (no row's text copied or hashed).
+                    let by_pages =
+                        descr.physical_type() == Physical::BYTE_ARRAY && descr.max_rep_level() == 0;
+                    let rows = usize::try_from(meta.row_group(rg).num_rows()).unwrap_or(0);
                     let open = &open;
                     let bad = &bad;
                     scope.spawn(move || -> Result<Decoded, RecordsError> {
                         let reader = open()?;
                         let group = reader.get_row_group(rg).map_err(|e| bad(&e))?;
+                        if by_pages {
+                            let pages = group.get_column_page_reader(c).map_err(|e| bad(&e))?;
+                            match super::pages::dictionary_text(pages, max_def, rows) {
+                                Ok((dict, rows)) => return Ok(Decoded::Text { dict, rows }),
+                                Err(super::pages::Refusal::Bad(e)) => return Err(bad(&e)),
+                                Err(super::pages::Refusal::Other) => {}
+                            }
+                        }
                         let column = group.get_column_reader(c).map_err(|e| bad(&e))?;
                         decode(column, max_def, kind).map_err(|e| bad(&e))
                     })
