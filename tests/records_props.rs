@@ -7,7 +7,7 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use arrest_scenarios::data::Dataset;
-use arrest_scenarios::records::csv::read_csv_chunked;
+use arrest_scenarios::records::csv::{read_csv_at_line_ends, read_csv_chunked};
 use arrest_scenarios::records::{Aggregate, Options};
 use proptest::prelude::*;
 
@@ -62,8 +62,50 @@ fn read(bytes: Vec<u8>, chunk: usize, strict: bool) -> Result<Aggregate, String>
         .expect("no hang: the reader finished within 30 s")
 }
 
+/// [`read`], cut at line ends: `None` when the reader asks to be read again exactly.
+fn read_at_line_ends(bytes: Vec<u8>, chunk: usize, strict: bool) -> Option<Aggregate> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let offices = Dataset::bundled().unwrap().offices;
+        let options = Options {
+            strict,
+            ..Options::default()
+        };
+        let r = read_csv_at_line_ends(
+            "f.csv",
+            bytes.as_slice(),
+            &offices,
+            &options,
+            &mut |_| {},
+            chunk,
+        );
+        let _ = tx.send(r.ok().flatten());
+    });
+    rx.recv_timeout(Duration::from_secs(30))
+        .expect("no hang: the reader finished within 30 s")
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Cut at line ends, a reading that says it is exact is the record-by-record
+    /// reading's result; otherwise it asks to be read again.
+    #[test]
+    fn cutting_at_line_ends_gives_the_exact_result_or_asks_again(
+        body in body(),
+        chunk in 1usize..64,
+        strict in prop::bool::weighted(0.2),
+    ) {
+        let mut bytes = b"apprehension_date,apprehension_aor\n".to_vec();
+        bytes.extend_from_slice(&body);
+        let exact = read(bytes.clone(), arrest_scenarios::records::csv::CHUNK, strict);
+        if let Some(fast) = read_at_line_ends(bytes, chunk, strict) {
+            let exact = exact.expect("a fast result only where the exact reading succeeds");
+            prop_assert_eq!(&fast.days, &exact.days);
+            prop_assert_eq!(&fast.offices, &exact.offices);
+            prop_assert_eq!(&fast.stats, &exact.stats);
+        }
+    }
 
     #[test]
     fn random_bytes_are_all_accounted_for_in_any_chunking(

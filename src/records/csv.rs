@@ -43,12 +43,81 @@ pub fn read_csv(
 /// See [`read_csv`].
 pub fn read_csv_chunked(
     path: &str,
-    mut input: impl Read,
+    input: impl Read,
     offices: &[FieldOffice],
     options: &Options,
     progress: &mut dyn FnMut(u64),
     chunk: usize,
 ) -> Result<Aggregate, RecordsError> {
+    read_chunked(
+        path,
+        input,
+        offices,
+        options,
+        progress,
+        chunk,
+        Cuts::AtRecordEnds,
+    )?
+    .ok_or_else(|| RecordsError::Io {
+        path: path.to_string(),
+        message: "the reader lost its place (an internal error)".into(),
+    })
+}
+
+/// [`read_csv_chunked`], with chunks cut after their last line end instead of at
+/// record ends found by the main thread: the main thread then only reads, and the
+/// workers find the record ends as they count. A cut inside a quoted field (a quoted
+/// line break across it) is noticed by the worker whose chunk ends inside the record,
+/// and the result is `None`: read the input again with [`read_csv`]. Any worker's
+/// error gives `None` too, so that the exact reading reports it.
+///
+/// Why a result is exact: the first chunk starts at a record start; a chunk whose
+/// every record ends inside it (no record asks for bytes past its end) ends at a
+/// record end, so the next chunk starts at a record start too.
+///
+/// # Errors
+/// An unreadable input, no date column or an unknown named column.
+pub fn read_csv_at_line_ends(
+    path: &str,
+    input: impl Read,
+    offices: &[FieldOffice],
+    options: &Options,
+    progress: &mut dyn FnMut(u64),
+    chunk: usize,
+) -> Result<Option<Aggregate>, RecordsError> {
+    read_chunked(
+        path,
+        input,
+        offices,
+        options,
+        progress,
+        chunk,
+        Cuts::AtLineEnds,
+    )
+}
+
+/// Where the main thread cuts the input into chunks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cuts {
+    /// At record ends, found record by record (quote-aware).
+    AtRecordEnds,
+    /// After a chunk's last line end; the workers check that it was a record end.
+    AtLineEnds,
+}
+
+#[expect(
+    clippy::too_many_lines,
+    reason = "the reader's threads, set up and joined"
+)]
+fn read_chunked(
+    path: &str,
+    mut input: impl Read,
+    offices: &[FieldOffice],
+    options: &Options,
+    progress: &mut dyn FnMut(u64),
+    chunk: usize,
+    cuts: Cuts,
+) -> Result<Option<Aggregate>, RecordsError> {
     let chunk = chunk.max(1);
     let io = |e: &dyn std::fmt::Display| RecordsError::Io {
         path: path.to_string(),
@@ -76,28 +145,43 @@ pub fn read_csv_chunked(
         delimiter,
     };
     let workers = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
-    let (tx, rx) = mpsc::sync_channel::<(u64, Vec<u8>)>(workers);
+    let (tx, rx) = mpsc::sync_channel::<(u64, Vec<u8>, bool)>(workers);
     let rx = Arc::new(Mutex::new(rx));
     // Emptied chunks come back to the cutter to be filled again: no fresh allocation
     // (and no fresh pages to fault in) per chunk.
     let (spare_tx, spare_rx) = mpsc::channel::<Vec<u8>>();
     let stop = AtomicBool::new(false);
+    // A chunk cut inside a record, or a worker's error, when cutting at line ends.
+    let unclean = AtomicBool::new(false);
     let results: Vec<Result<Counter<'_>, RecordsError>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
             .map(|_| {
                 let rx = Arc::clone(&rx);
                 let spare = spare_tx.clone();
-                let (work, stop) = (&work, &stop);
+                let (work, stop, unclean) = (&work, &stop, &unclean);
                 scope.spawn(move || {
                     let mut counter = Counter::new(path, offices, options);
                     while !stop.load(Ordering::Relaxed) {
                         let next = rx.lock().map_or(None, |r| r.recv().ok());
-                        let Some((line, bytes)) = next else {
+                        let Some((line, bytes, last)) = next else {
                             break;
                         };
-                        if let Err(e) = work.chunk(&mut counter, line, &bytes) {
-                            stop.store(true, Ordering::Relaxed);
-                            return Err(e);
+                        // Cut at record ends, every chunk is whole; cut at line ends,
+                        // only the last is known to end where the input does.
+                        let whole = cuts == Cuts::AtRecordEnds || last;
+                        match work.chunk(&mut counter, line, &bytes, whole) {
+                            Ok(true) => {}
+                            Ok(false) => {
+                                unclean.store(true, Ordering::Relaxed);
+                                stop.store(true, Ordering::Relaxed);
+                            }
+                            Err(e) => {
+                                stop.store(true, Ordering::Relaxed);
+                                if cuts == Cuts::AtLineEnds {
+                                    unclean.store(true, Ordering::Relaxed);
+                                }
+                                return Err(e);
+                            }
                         }
                         let _ = spare.send(bytes);
                     }
@@ -115,10 +199,17 @@ pub fn read_csv_chunked(
             chunk,
             delimiter,
             spare: spare_rx,
+            cuts,
         };
-        let reading = cutter
-            .run(head.data_line, &tx, &stop, progress)
-            .map_err(|e| io(&e));
+        let reading = match cutter.run(head.data_line, &tx, &stop, progress) {
+            Ok(true) => Ok(()),
+            Ok(false) => {
+                unclean.store(true, Ordering::Relaxed);
+                stop.store(true, Ordering::Relaxed);
+                Ok(())
+            }
+            Err(e) => Err(io(&e)),
+        };
         drop(tx);
         let mut out: Vec<Result<Counter<'_>, RecordsError>> = handles
             .into_iter()
@@ -132,9 +223,12 @@ pub fn read_csv_chunked(
         }
         out
     });
+    if unclean.load(Ordering::Relaxed) {
+        return Ok(None);
+    }
     let mut merged = merge_results(results, Counter::new(path, offices, options))?;
     merged.stats.preamble_rows = head.preamble;
-    Ok(merged.finish(&head.columns))
+    Ok(Some(merged.finish(&head.columns)))
 }
 
 /// The main thread's part: read, cut at record ends, hand over.
@@ -147,32 +241,56 @@ struct Cutter<'a, R> {
     delimiter: u8,
     /// Chunks the workers are done with.
     spare: mpsc::Receiver<Vec<u8>>,
+    cuts: Cuts,
 }
 
 impl<R: Read> Cutter<'_, R> {
     /// Hand over chunks of whole records (each with the line number it starts on)
-    /// until the input ends, a worker fails (`stop`) or the workers are gone.
+    /// until the input ends, a worker fails (`stop`) or the workers are gone; `false`
+    /// when cutting at line ends finds none to cut at.
     fn run(
         &mut self,
         mut line: u64,
-        tx: &mpsc::SyncSender<(u64, Vec<u8>)>,
+        tx: &mpsc::SyncSender<(u64, Vec<u8>, bool)>,
         stop: &AtomicBool,
         progress: &mut dyn FnMut(u64),
-    ) -> std::io::Result<()> {
+    ) -> std::io::Result<bool> {
         // Where the first record not yet known to be complete starts.
         let mut scanned = 0;
         loop {
-            while scanned < self.chunk && scanned < self.buffer.len() {
-                match split::record_end(self.buffer, scanned, self.delimiter, self.eof) {
-                    End::Complete(next) | End::Unterminated(next) => scanned = next,
-                    End::NeedMore => break,
+            if self.cuts == Cuts::AtLineEnds {
+                // After the first line feed at or past a chunk's worth; all of the
+                // rest at the end of the input. No line feed for a longest record's
+                // worth past it (a file of CR line ends, or one huge record): the
+                // exact reading takes over.
+                let from = self.chunk - 1;
+                scanned = match self
+                    .buffer
+                    .get(from..)
+                    .and_then(|b| memchr::memchr(b'\n', b))
+                {
+                    Some(p) => from + p + 1,
+                    None if self.eof => self.buffer.len(),
+                    None if self.buffer.len() >= self.chunk + split::MAX_RECORD => {
+                        return Ok(false);
+                    }
+                    None => 0,
+                };
+            } else {
+                while scanned < self.chunk && scanned < self.buffer.len() {
+                    match split::record_end(self.buffer, scanned, self.delimiter, self.eof) {
+                        End::Complete(next) | End::Unterminated(next) => scanned = next,
+                        End::NeedMore => break,
+                    }
                 }
             }
             // At the end of the input every record is complete, so all is ready.
-            let ready = scanned >= self.chunk || (self.eof && scanned == self.buffer.len());
+            let ready = scanned >= self.chunk
+                || (self.eof && scanned == self.buffer.len())
+                || (self.cuts == Cuts::AtLineEnds && scanned > 0);
             if ready && scanned > 0 {
                 if stop.load(Ordering::Relaxed) {
-                    return Ok(());
+                    return Ok(true);
                 }
                 let mut rest = self.spare.try_recv().unwrap_or_else(|_| {
                     Vec::with_capacity(self.chunk.min(CHUNK) + split::MAX_RECORD)
@@ -184,12 +302,13 @@ impl<R: Read> Cutter<'_, R> {
                 let start = line;
                 line += split::count_lines(&bytes);
                 scanned = 0;
-                if tx.send((start, bytes)).is_err() {
-                    return Ok(());
+                let last = self.eof && self.buffer.is_empty();
+                if tx.send((start, bytes, last)).is_err() {
+                    return Ok(true);
                 }
             }
             if self.eof && self.buffer.is_empty() {
-                return Ok(());
+                return Ok(true);
             }
             if !ready && !self.eof {
                 let before = self.buffer.len();
@@ -329,14 +448,17 @@ struct Work<'a> {
 }
 
 impl Work<'_> {
-    /// Count the records of one chunk, which starts on line `line` at a record start
-    /// and ends at a record end.
+    /// Count the records of one chunk, which starts on line `line` at a record start.
+    /// With `whole`, it ends at a record end (or the input's); without, it is cut after
+    /// a line end, and the answer is whether that was a record end: `false` when a
+    /// record asks for bytes past the chunk (what was counted is then of no use).
     fn chunk(
         &self,
         counter: &mut Counter<'_>,
         line: u64,
         bytes: &[u8],
-    ) -> Result<(), RecordsError> {
+        whole: bool,
+    ) -> Result<bool, RecordsError> {
         let cols = self.columns;
         let want = cols.last_needed() + 1;
         let mut needed = vec![false; want];
@@ -354,10 +476,11 @@ impl Work<'_> {
         };
         let mut start = 0;
         while start < bytes.len() {
-            let (end, complete) = match split::record_end(bytes, start, self.delimiter, true) {
+            let (end, complete) = match split::record_end(bytes, start, self.delimiter, whole) {
                 End::Complete(end) => (end, true),
                 End::Unterminated(end) => (end, false),
-                End::NeedMore => (bytes.len(), true),
+                End::NeedMore if whole => (bytes.len(), true),
+                End::NeedMore => return Ok(false),
             };
             let record = split::content(&bytes[start..end]);
             if !complete {
@@ -373,7 +496,7 @@ impl Work<'_> {
             }
             start = end;
         }
-        Ok(())
+        Ok(true)
     }
 }
 

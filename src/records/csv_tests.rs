@@ -339,3 +339,66 @@ fn tiny_chunks_give_the_whole_file_parse() {
     }
     assert_eq!(whole.stats.rows_read, 3000);
 }
+
+#[test]
+fn cutting_at_line_ends_is_exact_or_asks_to_be_read_again() {
+    let at_line_ends = |text: &str, chunk: usize| {
+        read_csv_at_line_ends(
+            "t.csv",
+            text.as_bytes(),
+            &offices(),
+            &Options::default(),
+            &mut |_| {},
+            chunk,
+        )
+        .unwrap()
+    };
+    // Quoted delimiters, escaped quotes and stray quotes, but no quoted line break:
+    // every cut after a line feed is a record end, so the fast reading stands.
+    let mut plain = String::from("apprehension_date,apprehension_aor,note\n");
+    for i in 0..2000u32 {
+        let _ = match i % 5 {
+            0 => writeln!(plain, "2025-01-0{},Dallas,\"a, b\"", 1 + i % 9),
+            1 => writeln!(plain, "2025-01-0{},Houston,5 10\" tall", 1 + i % 9),
+            2 => writeln!(plain, "2025-02-0{},\"Mi\"\"ami\",x", 1 + i % 9),
+            3 => writeln!(plain, "nope,Dallas,x"),
+            _ => write!(plain, "2025-03-0{},Dallas,x\r\n", 1 + i % 9),
+        };
+    }
+    let exact = read(&plain, &Options::default()).unwrap();
+    for chunk in [1, 7, 100, 4096] {
+        let fast = at_line_ends(&plain, chunk).expect("no cut falls inside a record");
+        assert_eq!(fast.days, exact.days, "chunk {chunk}");
+        assert_eq!(fast.stats, exact.stats, "chunk {chunk}");
+    }
+    // A quoted line break: a cut after it falls inside a record, and the reader says
+    // so rather than count two halves.
+    let mut broken = String::from("apprehension_date,apprehension_aor,note\n");
+    for _ in 0..50 {
+        broken.push_str("2025-01-02,Dallas,\"two\nlines\"\n");
+    }
+    assert!(at_line_ends(&broken, 7).is_none());
+    // A file of CR line ends (no line feed to cut at) goes to the exact reading too,
+    // once a chunk and a longest record's worth are in.
+    let cr = format!(
+        "apprehension_date,apprehension_aor\r{}",
+        "2025-01-02,Dallas\r".repeat(100_000)
+    );
+    assert!(cr.len() > CHUNK + split::MAX_RECORD);
+    assert!(at_line_ends(&cr, 100).is_none());
+    // Through `read_file`, both come out exact.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        ("plain.csv", &plain),
+        ("broken.csv", &broken),
+        ("cr.csv", &cr),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let got = crate::records::read_file(&path, &offices(), &Options::default(), &mut |_, _| {})
+            .unwrap();
+        let want = read(text, &Options::default()).unwrap();
+        assert_eq!(got.days, want.days, "{name}");
+        assert_eq!(got.stats, want.stats, "{name}");
+    }
+}

@@ -134,6 +134,24 @@ pub fn read_file(
             })
             .map_err(|e| gzip_error(e, &shown))
         }
+        // A file can be read twice: first cut at line ends (the fast way), and again
+        // record by record if a cut fell inside a record or a row was an error.
+        Kind::Csv if regular => {
+            let fast = super::csv::read_csv_at_line_ends(
+                &shown,
+                Cursor::new(magic).chain(input),
+                offices,
+                options,
+                &mut |n| progress(n, size),
+                super::csv::CHUNK,
+            )?;
+            if let Some(agg) = fast {
+                Ok(agg)
+            } else {
+                let again = std::fs::File::open(path).map_err(|e| io(&e))?;
+                read_csv(&shown, again, offices, options, &mut |n| progress(n, size))
+            }
+        }
         Kind::Csv => read_csv(
             &shown,
             Cursor::new(magic).chain(input),
