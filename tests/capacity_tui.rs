@@ -7,11 +7,12 @@ use arrest_scenarios::data::Dataset;
 use arrest_scenarios::model::Scenario;
 use arrest_scenarios::tui::app::{Field, Tab};
 use arrest_scenarios::tui::keys::{Context, action_for};
-use arrest_scenarios::tui::{Action, App, Screen, Theme};
+use arrest_scenarios::tui::{Action, App, Theme};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::style::Color;
+
+mod common;
+use common::{draw, text_of as text};
 
 fn app() -> App {
     App::new(
@@ -28,26 +29,6 @@ fn with(actions: &[Action]) -> App {
         a.update(action.clone());
     }
     a
-}
-
-fn draw(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(Screen { app, theme }, frame.area()))
-        .unwrap();
-    terminal
-}
-
-fn text(terminal: &Terminal<TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// The Capacity tab: key 8.

@@ -38,51 +38,54 @@ fn body() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
-/// Read with a deadline: a hang fails the test instead of stalling it.
-fn read(bytes: Vec<u8>, chunk: usize, strict: bool) -> Result<Aggregate, String> {
+/// `f` on its own thread with a deadline: a hang fails the test instead of stalling it.
+fn within_30_s<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let offices = Dataset::bundled().unwrap().offices;
-        let options = Options {
-            strict,
-            ..Options::default()
-        };
-        let r = read_csv_chunked(
-            "f.csv",
-            bytes.as_slice(),
-            &offices,
-            &options,
-            &mut |_| {},
-            chunk,
-        )
-        .map_err(|e| e.to_string());
-        let _ = tx.send(r);
+        let _ = tx.send(f());
     });
     rx.recv_timeout(Duration::from_secs(30))
         .expect("no hang: the reader finished within 30 s")
 }
 
-/// [`read`], cut at line ends: `None` when the reader asks to be read again exactly.
-fn read_at_line_ends(bytes: Vec<u8>, chunk: usize, strict: bool) -> Option<Aggregate> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
+fn options(strict: bool) -> Options {
+    Options {
+        strict,
+        ..Options::default()
+    }
+}
+
+/// Read record by record, in chunks of `chunk` bytes.
+fn read(bytes: Vec<u8>, chunk: usize, strict: bool) -> Result<Aggregate, String> {
+    within_30_s(move || {
         let offices = Dataset::bundled().unwrap().offices;
-        let options = Options {
-            strict,
-            ..Options::default()
-        };
-        let r = read_csv_at_line_ends(
+        read_csv_chunked(
             "f.csv",
             bytes.as_slice(),
             &offices,
-            &options,
+            &options(strict),
             &mut |_| {},
             chunk,
-        );
-        let _ = tx.send(r.ok().flatten());
-    });
-    rx.recv_timeout(Duration::from_secs(30))
-        .expect("no hang: the reader finished within 30 s")
+        )
+        .map_err(|e| e.to_string())
+    })
+}
+
+/// [`read`], cut at line ends: `None` when the reader asks to be read again exactly.
+fn read_at_line_ends(bytes: Vec<u8>, chunk: usize, strict: bool) -> Option<Aggregate> {
+    within_30_s(move || {
+        let offices = Dataset::bundled().unwrap().offices;
+        read_csv_at_line_ends(
+            "f.csv",
+            bytes.as_slice(),
+            &offices,
+            &options(strict),
+            &mut |_| {},
+            chunk,
+        )
+        .ok()
+        .flatten()
+    })
 }
 
 proptest! {

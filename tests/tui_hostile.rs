@@ -6,32 +6,10 @@ use std::fmt::Write as _;
 use arrest_scenarios::data::Dataset;
 use arrest_scenarios::model::Scenario;
 use arrest_scenarios::tui::keys::Loaded;
-use arrest_scenarios::tui::{Action, App, Screen, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use arrest_scenarios::tui::{Action, App};
 
-fn text(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| {
-        f.render_widget(
-            Screen {
-                app,
-                theme: Theme::COLOR,
-            },
-            f.area(),
-        );
-    })
-    .unwrap();
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
+mod common;
+use common::screen_text as text;
 
 fn app_with_saved(dir: &std::path::Path) -> App {
     App::new(

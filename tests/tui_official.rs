@@ -6,9 +6,10 @@ use arrest_scenarios::data::{BOOK_INS_CAVEAT, BOOK_INS_NAME, Dataset};
 use arrest_scenarios::model::Scenario;
 use arrest_scenarios::tui::app::Overlay;
 use arrest_scenarios::tui::overlay::rows;
-use arrest_scenarios::tui::{Action, App, Screen, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use arrest_scenarios::tui::{Action, App, Theme};
+
+mod common;
+use common::{draw, screen_text};
 
 fn app() -> App {
     App::new(
@@ -17,29 +18,6 @@ fn app() -> App {
         None,
         std::env::temp_dir(),
     )
-}
-
-fn screen_text(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| {
-        f.render_widget(
-            Screen {
-                app,
-                theme: Theme::MONO,
-            },
-            f.area(),
-        );
-    })
-    .unwrap();
-    let buf = t.backend().buffer();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 #[test]
@@ -86,9 +64,7 @@ fn sources_overlay_snapshots() {
     a.update(Action::ToggleSources);
     for (w, h) in [(80, 24), (120, 40)] {
         for (theme, name) in [(Theme::COLOR, "color"), (Theme::MONO, "mono")] {
-            let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-            t.draw(|f| f.render_widget(Screen { app: &a, theme }, f.area()))
-                .unwrap();
+            let t = draw(&a, theme, w, h);
             insta::assert_snapshot!(format!("sources_{w}x{h}_{name}"), t.backend());
         }
     }

@@ -3,10 +3,11 @@
 
 use arrest_scenarios::data::Dataset;
 use arrest_scenarios::model::Scenario;
-use arrest_scenarios::tui::{Action, App, Screen, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use arrest_scenarios::tui::{Action, App, Theme};
 use ratatui::style::{Color, Modifier};
+
+mod common;
+use common::{draw, text_of as text};
 
 fn app() -> App {
     App::new(
@@ -15,26 +16,6 @@ fn app() -> App {
         None,
         std::env::temp_dir(),
     )
-}
-
-fn draw(app: &App, theme: Theme, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| frame.render_widget(Screen { app, theme }, frame.area()))
-        .unwrap();
-    terminal
-}
-
-fn text(terminal: &Terminal<TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn with(actions: &[Action]) -> App {

@@ -4,17 +4,11 @@
 
 use arrest_scenarios::data::Dataset;
 use arrest_scenarios::model::Scenario;
-use arrest_scenarios::tui::{Action, App, Screen, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use arrest_scenarios::tui::{Action, App, Theme};
 use ratatui::style::Color;
 
-fn draw(app: &App, theme: Theme, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
-    t.draw(|f| f.render_widget(Screen { app, theme }, f.area()))
-        .unwrap();
-    t
-}
+mod common;
+use common::draw;
 
 fn app_in(dir: &std::path::Path) -> App {
     App::new(

@@ -62,7 +62,11 @@ pub fn draw(
 
 /// The text of `app`'s screen at `w` x `h` in colour, a line per row.
 pub fn screen_text(app: &arrest_scenarios::tui::App, w: u16, h: u16) -> String {
-    let t = draw(app, arrest_scenarios::tui::Theme::COLOR, w, h);
+    text_of(&draw(app, arrest_scenarios::tui::Theme::COLOR, w, h))
+}
+
+/// The text a terminal shows, a line per row.
+pub fn text_of(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
     let buf = t.backend().buffer();
     let mut out = String::new();
     for y in 0..buf.area.height {
