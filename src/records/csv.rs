@@ -1,5 +1,8 @@
 //! The CSV reader: the header found in the first chunk (preamble rows skipped), then
-//! chunks cut at record ends by the main thread and counted by one worker per core.
+//! chunks cut by the main thread and counted by one worker per core. A file is first
+//! cut after line feeds, each worker checking that its chunk ended at a record end
+//! ([`read_csv_at_line_ends`]); pipes, gzip and files where a cut fell inside a record
+//! are cut at record ends found record by record ([`read_csv`]).
 //!
 //! Memory stays at a few chunks whatever the file's size. Any worker's error stops the
 //! reading: the workers set a shared flag that the cutter checks before each hand-over,
@@ -64,8 +67,8 @@ pub fn read_csv_chunked(
     })
 }
 
-/// [`read_csv_chunked`], with chunks cut after their last line end instead of at
-/// record ends found by the main thread: the main thread then only reads, and the
+/// [`read_csv_chunked`], with each chunk cut after the first line feed past `chunk`
+/// bytes instead of at record ends found by the main thread: the main thread then only reads, and the
 /// workers find the record ends as they count. A cut inside a quoted field (a quoted
 /// line break across it) is noticed by the worker whose chunk ends inside the record,
 /// and the result is `None`: read the input again with [`read_csv`]. Any worker's
@@ -101,7 +104,8 @@ pub fn read_csv_at_line_ends(
 enum Cuts {
     /// At record ends, found record by record (quote-aware).
     AtRecordEnds,
-    /// After a chunk's last line end; the workers check that it was a record end.
+    /// After the first line feed past a chunk's worth; the workers check that it was a
+    /// record end.
     AtLineEnds,
 }
 
